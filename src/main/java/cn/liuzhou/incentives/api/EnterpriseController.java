@@ -1,0 +1,169 @@
+package cn.liuzhou.incentives.api;
+
+import cn.liuzhou.incentives.registry.County;
+import cn.liuzhou.incentives.registry.CreditCode;
+import cn.liuzhou.incentives.registry.CreditRecord;
+import cn.liuzhou.incentives.registry.Enterprise;
+import cn.liuzhou.incentives.registry.EnterpriseRegistry;
+import cn.liuzhou.incentives.registry.Industry;
+import cn.liuzhou.incentives.security.Caller;
+import cn.liuzhou.incentives.security.Groups;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The enterprise registry, kept by administrators: records, logins and credit records. */
+@RestController
+@RequestMapping("/api/enterprises")
+public class EnterpriseController {
+
+  public record EnterpriseRequest(String name, String county, String industry, Boolean aboveDesignatedSize,
+      String taxCreditRating, Boolean accountingCreditGood, Boolean jointPunishmentTarget) {}
+
+  public record AccountRequest(String password) {}
+
+  public record CreditRecordRequest(String category, Boolean serious, String recordedOn, String description) {}
+
+  public record EnterpriseView(Enterprise enterprise, List<CreditRecord> creditRecords) {}
+
+  private static final Set<String> RATINGS = Set.of("A", "B", "M", "C", "D");
+
+  private final EnterpriseRegistry registry;
+  private final IdentityService identity;
+
+  public EnterpriseController(EnterpriseRegistry registry, IdentityService identity) {
+    this.registry = registry;
+    this.identity = identity;
+  }
+
+  @GetMapping("/{creditCode}")
+  public EnterpriseView get(@PathVariable String creditCode, Caller caller) {
+    Enterprise e = registry.find(creditCode).orElseThrow(() -> ApiException.notFound("企业", creditCode));
+    boolean allowed = caller.isAdmin() || caller.isAuditor() || caller.isBureau()
+        || caller.enterprise().map(creditCode::equals).orElse(false)
+        || caller.county().map(e.county()::equals).orElse(false);
+    if (!allowed) {
+      throw ApiException.forbidden("无权查看该企业", "You may not read this enterprise");
+    }
+    return new EnterpriseView(e, registry.records(creditCode));
+  }
+
+  @PutMapping("/{creditCode}")
+  @Transactional
+  public ResponseEntity<Enterprise> put(@PathVariable String creditCode, @RequestBody EnterpriseRequest r, Caller caller) {
+    requireAdmin(caller);
+    List<ApiException.FieldProblem> problems = new ArrayList<>();
+    if (!CreditCode.isValid(creditCode)) {
+      problems.add(new ApiException.FieldProblem("creditCode", "统一社会信用代码格式或校验位错误（GB 32100）",
+          "Not a valid unified social credit code (GB 32100 check character)"));
+    }
+    if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
+      problems.add(new ApiException.FieldProblem("name", "须填写企业名称（不超过200字）", "name is required (at most 200 characters)"));
+    }
+    if (r.county() == null || County.of(r.county()).isEmpty()) {
+      problems.add(new ApiException.FieldProblem("county", "县区代码无效，须为：" + countyCodes(), "county must be one of " + countyCodes()));
+    }
+    if (r.industry() == null || Industry.of(r.industry()).isEmpty()) {
+      problems.add(new ApiException.FieldProblem("industry", "行业代码无效（见政策目录行业代码表）", "industry must be a catalogue industry code"));
+    }
+    if (r.taxCreditRating() == null || !RATINGS.contains(r.taxCreditRating())) {
+      problems.add(new ApiException.FieldProblem("taxCreditRating", "纳税信用等级须为 A、B、M、C 或 D", "taxCreditRating must be A, B, M, C or D"));
+    }
+    requireFlag(problems, "aboveDesignatedSize", r.aboveDesignatedSize());
+    requireFlag(problems, "accountingCreditGood", r.accountingCreditGood());
+    requireFlag(problems, "jointPunishmentTarget", r.jointPunishmentTarget());
+    if (!problems.isEmpty()) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, problems);
+    }
+    Enterprise e = new Enterprise(creditCode, r.name().trim(), r.county(), r.industry(), r.aboveDesignatedSize(),
+        r.taxCreditRating(), r.accountingCreditGood(), r.jointPunishmentTarget());
+    boolean created = registry.save(e, caller.userId());
+    return created ? ResponseEntity.created(URI.create("/api/enterprises/" + creditCode)).body(e) : ResponseEntity.ok(e);
+  }
+
+  @PutMapping("/{creditCode}/account")
+  @Transactional
+  public ResponseEntity<Void> account(@PathVariable String creditCode, @RequestBody AccountRequest r, Caller caller) {
+    requireAdmin(caller);
+    registry.find(creditCode).orElseThrow(() -> ApiException.notFound("企业", creditCode));
+    if (r.password() == null || r.password().length() < 8 || r.password().length() > 128) {
+      throw ApiException.invalid("password", "密码须为8至128个字符", "password must have 8 to 128 characters");
+    }
+    var user = identity.createUserQuery().userId(creditCode).singleResult();
+    boolean created = user == null;
+    if (created) {
+      user = identity.newUser(creditCode);
+      user.setFirstName(registry.find(creditCode).get().name());
+      user.setLastName("企业账号");
+    }
+    user.setPassword(r.password());
+    identity.saveUser(user);
+    if (identity.createGroupQuery().groupMember(creditCode).groupId(Groups.ENTERPRISES).count() == 0) {
+      identity.createMembership(creditCode, Groups.ENTERPRISES);
+    }
+    identity.unlockUser(creditCode);
+    return created ? ResponseEntity.status(HttpStatus.CREATED).build() : ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{creditCode}/credit-records")
+  @Transactional
+  public ResponseEntity<CreditRecord> addRecord(@PathVariable String creditCode, @RequestBody CreditRecordRequest r, Caller caller) {
+    requireAdmin(caller);
+    registry.find(creditCode).orElseThrow(() -> ApiException.notFound("企业", creditCode));
+    List<ApiException.FieldProblem> problems = new ArrayList<>();
+    if (r.category() == null || Arrays.stream(CreditRecord.Category.values()).noneMatch(c -> c.name().equals(r.category()))) {
+      problems.add(new ApiException.FieldProblem("category", "类别须为 ENVIRONMENT、SAFETY、QUALITY、TAX 或 STATISTICS",
+          "category must be ENVIRONMENT, SAFETY, QUALITY, TAX or STATISTICS"));
+    }
+    requireFlag(problems, "serious", r.serious());
+    LocalDate recordedOn = null;
+    try {
+      recordedOn = r.recordedOn() == null ? null : LocalDate.parse(r.recordedOn());
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    if (recordedOn == null || recordedOn.isAfter(LocalDate.now())) {
+      problems.add(new ApiException.FieldProblem("recordedOn", "记录日期须为不晚于今天的日期（yyyy-MM-dd）",
+          "recordedOn must be a date (yyyy-MM-dd) not in the future"));
+    }
+    if (r.description() == null || r.description().isBlank() || r.description().length() > 2000) {
+      problems.add(new ApiException.FieldProblem("description", "须填写记录说明（不超过2000字）", "description is required (at most 2000 characters)"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, problems);
+    }
+    CreditRecord saved = registry.addRecord(creditCode, r.category(), r.serious(), recordedOn, r.description().trim(), caller.userId());
+    return ResponseEntity.created(URI.create("/api/enterprises/" + creditCode + "/credit-records/" + saved.id())).body(saved);
+  }
+
+  static void requireAdmin(Caller caller) {
+    if (!caller.isAdmin()) {
+      throw ApiException.forbidden("只有管理员可以执行此操作", "Only administrators may do this");
+    }
+  }
+
+  private static void requireFlag(List<ApiException.FieldProblem> problems, String field, Boolean value) {
+    if (value == null) {
+      problems.add(new ApiException.FieldProblem(field, "须填写 true 或 false", field + " is required (true or false)"));
+    }
+  }
+
+  private static String countyCodes() {
+    return Arrays.stream(County.values()).map(County::code).toList().toString();
+  }
+}

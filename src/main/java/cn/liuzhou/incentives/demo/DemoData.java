@@ -1,0 +1,110 @@
+package cn.liuzhou.incentives.demo;
+
+import cn.liuzhou.incentives.ledger.BudgetLedger;
+import cn.liuzhou.incentives.policy.PackageSettings;
+import cn.liuzhou.incentives.policy.PolicyCatalogue;
+import cn.liuzhou.incentives.policy.PolicyPackage;
+import cn.liuzhou.incentives.registry.County;
+import cn.liuzhou.incentives.registry.Enterprise;
+import cn.liuzhou.incentives.registry.EnterpriseRegistry;
+import cn.liuzhou.incentives.security.Groups;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo users and data for the default profile, so that a newcomer can walk every outcome: clean
+ * enterprises in several counties, one blacklisted, one with poor tax credit, one with poor
+ * accounting credit, one with a recent serious record, one not above designated size. Every
+ * package's application window is opened and budgets without a source figure are set. Idempotent.
+ */
+@Component
+public class DemoData {
+
+  public static final String PASSWORD = "demo";
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  private final IdentityService identity;
+  private final EnterpriseRegistry registry;
+  private final PolicyCatalogue catalogue;
+  private final PackageSettings settings;
+  private final BudgetLedger budgets;
+  private final ObjectMapper json;
+
+  public DemoData(IdentityService identity, EnterpriseRegistry registry, PolicyCatalogue catalogue,
+      PackageSettings settings, BudgetLedger budgets, ObjectMapper json) {
+    this.identity = identity;
+    this.registry = registry;
+    this.catalogue = catalogue;
+    this.settings = settings;
+    this.budgets = budgets;
+    this.json = json;
+  }
+
+  public void load() throws IOException {
+    JsonNode data;
+    try (InputStream in = DemoData.class.getResourceAsStream("/demo/demo-data.json")) {
+      data = json.readTree(in);
+    }
+    user("admin", "系统", "管理员", Groups.ADMINS, Groups.POLICY_ADMINS);
+    for (County c : County.values()) {
+      user("county." + c.code(), c.nameZh(), "审核员", c.reviewerGroup());
+    }
+    user("bureau", "市工信局", "审核员", Groups.BUREAU);
+    user("finance", "财政局", "经办人", Groups.FINANCE);
+    user("expert", "评审", "专家", Groups.EXPERTS);
+    user("auditor", "审计", "人员", Groups.AUDITORS);
+
+    for (JsonNode e : data.get("enterprises")) {
+      String code = e.get("creditCode").asText();
+      if (registry.find(code).isEmpty()) {
+        registry.save(new Enterprise(code, e.get("name").asText(), e.get("county").asText(), e.get("industry").asText(),
+            e.get("aboveDesignatedSize").asBoolean(), e.get("taxCreditRating").asText(),
+            e.get("accountingCreditGood").asBoolean(), e.get("jointPunishmentTarget").asBoolean()), "demo");
+        for (JsonNode r : e.get("creditRecords")) {
+          registry.addRecord(code, r.get("category").asText(), r.get("serious").asBoolean(),
+              LocalDate.parse(r.get("recordedOn").asText()), r.get("description").asText(), "demo");
+        }
+      }
+      user(code, e.get("name").asText(), "企业账号", Groups.ENTERPRISES);
+    }
+
+    Map<String, BigDecimal> demoBudgets = json.convertValue(data.get("budgets"),
+        json.getTypeFactory().constructMapType(Map.class, String.class, BigDecimal.class));
+    LocalDate today = LocalDate.now();
+    for (PolicyPackage p : catalogue.packages()) {
+      var current = settings.get(p.code());
+      if (current.applicationOpens() == null) {
+        settings.save(p.code(), new PackageSettings.Settings(today.minusDays(30), today.plusYears(1),
+            current.publicNoticePeriod()), "demo");
+      }
+      BigDecimal demoBudget = demoBudgets.get(p.code());
+      if (demoBudget != null && budgets.find(p.code()).map(b -> b.total() == null).orElse(false)) {
+        budgets.setTotal(p.code(), demoBudget);
+      }
+    }
+    LOG.info("Demo users and data ready (password '{}')", PASSWORD);
+  }
+
+  private void user(String id, String firstName, String lastName, String... groups) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      var user = identity.newUser(id);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setPassword(PASSWORD);
+      user.setEmail(id.toLowerCase().replace('.', '-') + "@demo.invalid");
+      identity.saveUser(user);
+      for (String g : groups) {
+        identity.createMembership(id, g);
+      }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package cn.liuzhou.incentives.ledger;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Every step of an application, who took it and what came of it: the auditors' trail. */
+@Repository
+public class ApplicationJournal {
+
+  public record Entry(String step, String actor, String outcome, String comment, Instant at) {}
+
+  private final JdbcTemplate jdbc;
+
+  public ApplicationJournal(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void record(String applicationId, String step, String actor, String outcome, String comment) {
+    jdbc.update("insert into application_event (application_id, step, actor, outcome, comment, occurred_at) values (?, ?, ?, ?, ?, ?)",
+        applicationId, step, actor, outcome, comment, Timestamp.from(Instant.now()));
+  }
+
+  public List<Entry> entries(String applicationId) {
+    return jdbc.query("select * from application_event where application_id = ? order by id", (rs, n) -> new Entry(
+        rs.getString("step"), rs.getString("actor"), rs.getString("outcome"), rs.getString("comment"),
+        rs.getTimestamp("occurred_at").toInstant()), applicationId);
+  }
+}

@@ -1,0 +1,138 @@
+package cn.liuzhou.incentives.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** The ledger of applications: every award, open or paid, that caps and no-stacking rules count. */
+@Repository
+public class ApplicationRepository {
+
+  private static final RowMapper<ApplicationRecord> ROW = (rs, n) -> new ApplicationRecord(
+      rs.getString("id"), rs.getString("measure_code"), rs.getString("package_code"), rs.getString("credit_code"),
+      rs.getString("county"), rs.getString("project_id"), rs.getString("facts"), ApplicationStatus.valueOf(rs.getString("status")),
+      rs.getBigDecimal("proposed_award"), rs.getBigDecimal("approved_award"), rs.getBigDecimal("reserved_award"),
+      rs.getBigDecimal("disbursed_award"), rs.getString("reasons"), rs.getString("decision_key"),
+      rs.getString("decision_version_tag"), rs.getString("filed_by"), rs.getTimestamp("filed_at").toInstant(),
+      rs.getTimestamp("updated_at").toInstant(), rs.getString("process_instance_id"), rs.getString("payment_reference"));
+
+  private static final String LIVE = "status not in ('REJECTED', 'LAPSED')";
+
+  private final JdbcTemplate jdbc;
+
+  public ApplicationRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(ApplicationRecord a) {
+    jdbc.update("""
+        insert into incentive_application (id, measure_code, package_code, credit_code, county, project_id, facts, status,
+          decision_key, decision_version_tag, filed_by, filed_at, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        a.id(), a.measureCode(), a.packageCode(), a.creditCode(), a.county(), a.projectId(), a.factsJson(), a.status().name(),
+        a.decisionKey(), a.decisionVersionTag(), a.filedBy(), Timestamp.from(a.filedAt()), Timestamp.from(a.filedAt()));
+  }
+
+  public Optional<ApplicationRecord> find(String id) {
+    return jdbc.query("select * from incentive_application where id = ?", ROW, id).stream().findFirst();
+  }
+
+  public ApplicationRecord get(String id) {
+    return find(id).orElseThrow(() -> new IllegalStateException("No application " + id));
+  }
+
+  public List<ApplicationRecord> ofEnterprise(String creditCode) {
+    return jdbc.query("select * from incentive_application where credit_code = ? order by filed_at desc", ROW, creditCode);
+  }
+
+  public List<ApplicationRecord> ofCounty(String county) {
+    return jdbc.query("select * from incentive_application where county = ? order by filed_at desc", ROW, county);
+  }
+
+  public List<ApplicationRecord> withStatus(ApplicationStatus status) {
+    return jdbc.query("select * from incentive_application where status = ? order by updated_at desc", ROW, status.name());
+  }
+
+  public List<ApplicationRecord> recent(int limit) {
+    return jdbc.query("select * from incentive_application order by filed_at desc fetch first " + limit + " rows only", ROW);
+  }
+
+  public void attachProcess(String id, String processInstanceId) {
+    jdbc.update("update incentive_application set process_instance_id = ? where id = ?", processInstanceId, id);
+  }
+
+  public void setStatus(String id, ApplicationStatus status) {
+    jdbc.update("update incentive_application set status = ?, updated_at = ? where id = ?", status.name(), now(), id);
+  }
+
+  public void setFacts(String id, String factsJson) {
+    jdbc.update("update incentive_application set facts = ?, updated_at = ? where id = ?", factsJson, now(), id);
+  }
+
+  /** The outcome of screening, with what it counts against. */
+  public void recordScreening(String id, BigDecimal proposedAward, String reasonsJson, String capGroup,
+      String exclusiveGroup, String onceKey) {
+    jdbc.update("""
+        update incentive_application set proposed_award = ?, approved_award = null, reasons = ?, cap_group = ?,
+          exclusive_group = ?, once_key = ?, updated_at = ? where id = ?""",
+        proposedAward, reasonsJson, capGroup, exclusiveGroup, onceKey, now(), id);
+  }
+
+  public void setReasons(String id, String reasonsJson) {
+    jdbc.update("update incentive_application set reasons = ?, updated_at = ? where id = ?", reasonsJson, now(), id);
+  }
+
+  public void recordApproval(String id, BigDecimal approved) {
+    jdbc.update("update incentive_application set approved_award = ?, updated_at = ? where id = ?", approved, now(), id);
+  }
+
+  public void recordReservation(String id, BigDecimal reserved) {
+    jdbc.update("update incentive_application set reserved_award = ?, updated_at = ? where id = ?", reserved, now(), id);
+  }
+
+  public void recordDisbursement(String id, BigDecimal amount, String paymentReference) {
+    jdbc.update("""
+        update incentive_application set disbursed_award = ?, reserved_award = null, payment_reference = ?, status = ?,
+          updated_at = ? where id = ?""", amount, paymentReference, ApplicationStatus.DISBURSED.name(), now(), id);
+  }
+
+  /** Live applications of the enterprise counting against the same cap, other than the given one. */
+  public List<ApplicationRecord> liveInCapGroup(String creditCode, String capGroup, String projectId, String exceptId) {
+    if (projectId == null) {
+      return jdbc.query("select * from incentive_application where credit_code = ? and cap_group = ? and id <> ? and " + LIVE,
+          ROW, creditCode, capGroup, exceptId);
+    }
+    return jdbc.query("""
+        select * from incentive_application where credit_code = ? and cap_group = ? and project_id = ? and id <> ? and """
+        + LIVE, ROW, creditCode, capGroup, projectId, exceptId);
+  }
+
+  /** Live applications for the same project in the same exclusive group under another measure. */
+  public List<ApplicationRecord> liveExclusive(String creditCode, String projectId, String exclusiveGroup,
+      String measureCode, String exceptId) {
+    return jdbc.query("""
+        select * from incentive_application where credit_code = ? and project_id = ? and exclusive_group = ?
+          and measure_code <> ? and id <> ? and """ + LIVE, ROW, creditCode, projectId, exclusiveGroup, measureCode, exceptId);
+  }
+
+  public List<ApplicationRecord> liveWithOnceKey(String creditCode, String onceKey, String exceptId) {
+    return jdbc.query("select * from incentive_application where credit_code = ? and once_key = ? and id <> ? and " + LIVE,
+        ROW, creditCode, onceKey, exceptId);
+  }
+
+  /** Live applications of a measure (any enterprise) that passed screening, other than the given one. */
+  public List<ApplicationRecord> liveScreenedOfMeasure(String measureCode, String exceptId) {
+    return jdbc.query("""
+        select * from incentive_application where measure_code = ? and id <> ? and cap_group is not null and """ + LIVE,
+        ROW, measureCode, exceptId);
+  }
+
+  private static Timestamp now() {
+    return Timestamp.from(Instant.now());
+  }
+}

@@ -1,0 +1,75 @@
+package cn.liuzhou.incentives.ledger;
+
+import cn.liuzhou.incentives.policy.MeasureOutcome;
+import cn.liuzhou.incentives.policy.Reason;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The no-stacking rules and caps, checked against the ledger of earlier awards and open
+ * applications. Which rule applies and its numbers come from the measure's decision outputs; this
+ * class only counts. Callers hold the enterprise's lock so that two screenings cannot both spend
+ * the same headroom.
+ */
+@Component
+public class StackingRules {
+
+  /** Reasons that block the application, and what already counts against its cap. */
+  public record Result(List<Reason> reasons, BigDecimal counted, List<ApplicationRecord> countedApplications) {}
+
+  private final ApplicationRepository applications;
+
+  public StackingRules(ApplicationRepository applications) {
+    this.applications = applications;
+  }
+
+  public Result check(ApplicationRecord app, MeasureOutcome outcome) {
+    List<Reason> reasons = new ArrayList<>();
+    if (outcome.exclusiveGroup() != null && app.projectId() != null) {
+      List<ApplicationRecord> blocking = applications.liveExclusive(app.creditCode(), app.projectId(),
+          outcome.exclusiveGroup(), app.measureCode(), app.id());
+      if (!blocking.isEmpty()) {
+        reasons.add(new Reason("EXCLUSIVE",
+            "同一项目只能选择其中一项政策申报，已有申请：" + describe(blocking),
+            "The project may receive only one of these measures; already applied: " + describe(blocking)));
+      }
+    }
+    if (outcome.onceKey() != null) {
+      List<ApplicationRecord> blocking = applications.liveWithOnceKey(app.creditCode(), outcome.onceKey(), app.id());
+      if (!blocking.isEmpty()) {
+        reasons.add(new Reason("ONCE_ONLY", "该认定奖励只能享受一次，已有申请：" + describe(blocking),
+            "This recognition is rewarded once only; already applied: " + describe(blocking)));
+      }
+    }
+    if (outcome.packageLimit() != null) {
+      List<ApplicationRecord> others = applications.liveScreenedOfMeasure(app.measureCode(), app.id());
+      if (others.size() >= outcome.packageLimit()) {
+        reasons.add(new Reason("PACKAGE_LIMIT",
+            "本措施支持名额（" + outcome.packageLimit() + "个）已满，已占用名额的申请：" + describe(others),
+            "The measure's " + outcome.packageLimit() + " places are taken by: " + describe(others)));
+      }
+    }
+    List<ApplicationRecord> counted = List.of();
+    BigDecimal sum = BigDecimal.ZERO;
+    if (outcome.capAmount() != null && outcome.capGroup() != null && !"APPLICATION".equals(outcome.capScope())) {
+      String project = "PROJECT".equals(outcome.capScope()) ? app.projectId() : null;
+      counted = applications.liveInCapGroup(app.creditCode(), outcome.capGroup(), project, app.id());
+      sum = counted.stream().map(ApplicationRecord::countedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+      if (sum.compareTo(outcome.capAmount()) >= 0) {
+        reasons.add(new Reason("CAP_REACHED",
+            "已达到本措施奖励上限" + outcome.capAmount().stripTrailingZeros().toPlainString() + "元，已计入：" + describe(counted),
+            "The measure's cap of " + outcome.capAmount().stripTrailingZeros().toPlainString() + " yuan is reached by: " + describe(counted)));
+      }
+    }
+    return new Result(reasons, sum, counted);
+  }
+
+  static String describe(List<ApplicationRecord> records) {
+    return records.stream()
+        .map(r -> r.id() + "（" + r.measureCode() + "，" + r.countedAmount().toPlainString() + "元，" + r.status() + "）")
+        .collect(Collectors.joining("、"));
+  }
+}

@@ -1,0 +1,103 @@
+package cn.liuzhou.incentives.policy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs before Camunda parses any new deployment, whatever sent it (the packages API, Camunda
+ * Modeler's deploy button against /engine-rest, or the start-up deployer). A DMN resource whose
+ * decisions belong to a policy package is checked and refused with the reasons if it fails, and
+ * otherwise stamped with the package's next unique versionTag ({@code <code>-r<n>}) and recorded
+ * as the package's active revision, in the deployment's own transaction.
+ */
+@Component
+public class PackageDeploymentGuard implements Deployer {
+
+  private static final Pattern DECISION_TAG = Pattern.compile("(<(?:\\w+:)?decision\\b[^>]*?)\\s+camunda:versionTag=\"[^\"]*\"");
+  private static final Pattern DECISION_OPEN = Pattern.compile("<((?:\\w+:)?decision)\\b(?![\\w-])");
+  private static final Pattern DECISION_ID = Pattern.compile("<(?:\\w+:)?decision\\b[^>]*?\\sid=\"([^\"]+)\"");
+
+  private final PolicyCatalogue catalogue;
+  private final PackageChecker checker;
+  private final PackageRevisions revisions;
+
+  public PackageDeploymentGuard(PolicyCatalogue catalogue, PackageChecker checker, PackageRevisions revisions) {
+    this.catalogue = catalogue;
+    this.checker = checker;
+    this.revisions = revisions;
+  }
+
+  @Override
+  public void deploy(DeploymentEntity deployment) {
+    if (!deployment.isNew()) {
+      return; // the deployment cache being rebuilt, not a new deployment
+    }
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      if (!resource.getName().endsWith(".dmn")) {
+        continue;
+      }
+      String xml = new String(resource.getBytes(), StandardCharsets.UTF_8);
+      Optional<PolicyPackage> pkg = packageOf(xml);
+      if (pkg.isEmpty()) {
+        continue;
+      }
+      String code = pkg.get().code();
+      List<String> problems = checker.check(pkg.get(), resource.getBytes());
+      if (!problems.isEmpty()) {
+        throw new PackageRejectedException(code, problems);
+      }
+      int revision = revisions.nextRevision(code);
+      String tag = code + "-r" + revision;
+      resource.setBytes(withVersionTag(xml, tag).getBytes(StandardCharsets.UTF_8));
+      String user = Context.getCommandContext().getAuthenticatedUserId();
+      String deployedBy = PackageRevisions.SHIPPED.equals(deployment.getSource()) ? PackageRevisions.SHIPPED
+          : user != null ? user : String.valueOf(deployment.getSource());
+      revisions.record(new PackageRevision(code, revision, tag, deployment.getId(), contentHash(xml), deployedBy, Instant.now()));
+    }
+  }
+
+  /** The package whose code prefixes the resource's decision keys, if any. */
+  Optional<PolicyPackage> packageOf(String xml) {
+    Matcher ids = DECISION_ID.matcher(xml);
+    while (ids.find()) {
+      String key = ids.group(1);
+      Optional<PolicyPackage> found = catalogue.packages().stream()
+          .filter(p -> key.startsWith(p.code() + "-")).max((a, b) -> a.code().length() - b.code().length());
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every decision of the XML tagged with the given versionTag, whatever tags it carried. */
+  static String withVersionTag(String xml, String tag) {
+    String untagged = DECISION_TAG.matcher(xml).replaceAll("$1");
+    if (!untagged.contains("xmlns:camunda=")) {
+      untagged = untagged.replaceFirst("<((?:\\w+:)?definitions)\\b", "<$1 xmlns:camunda=\"http://camunda.org/schema/1.0/dmn\"");
+    }
+    return DECISION_OPEN.matcher(untagged).replaceAll("<$1 camunda:versionTag=\"" + Matcher.quoteReplacement(tag) + "\"");
+  }
+
+  /** Hash of the tables without their versionTags: what tells one content from another. */
+  public static String contentHash(String xml) {
+    try {
+      String normalised = DECISION_TAG.matcher(xml).replaceAll("$1");
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

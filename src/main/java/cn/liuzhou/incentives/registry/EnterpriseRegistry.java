@@ -1,0 +1,96 @@
+package cn.liuzhou.incentives.registry;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The enterprise registry and its credit records: the data source of automated screening. */
+@Repository
+public class EnterpriseRegistry {
+
+  private static final RowMapper<Enterprise> ENTERPRISE = (rs, n) -> new Enterprise(
+      rs.getString("credit_code"), rs.getString("name"), rs.getString("county"), rs.getString("industry"),
+      rs.getBoolean("above_designated_size"), rs.getString("tax_credit_rating"),
+      rs.getBoolean("accounting_credit_good"), rs.getBoolean("joint_punishment_target"));
+
+  private static final RowMapper<CreditRecord> RECORD = (rs, n) -> new CreditRecord(
+      rs.getLong("id"), rs.getString("credit_code"), rs.getString("category"), rs.getBoolean("serious"),
+      rs.getDate("recorded_on").toLocalDate(), rs.getString("description"), rs.getString("created_by"),
+      rs.getTimestamp("created_at").toInstant());
+
+  private final JdbcTemplate jdbc;
+
+  public EnterpriseRegistry(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Enterprise> find(String creditCode) {
+    return jdbc.query("select * from enterprise where credit_code = ?", ENTERPRISE, creditCode).stream().findFirst();
+  }
+
+  /** Locks the enterprise's row until the transaction ends, serialising its cap calculations. */
+  public void lock(String creditCode) {
+    jdbc.query("select credit_code from enterprise where credit_code = ? for update", rs -> null, creditCode);
+  }
+
+  /** Inserts or replaces the record; answers true when it was new. */
+  public boolean save(Enterprise e, String actor) {
+    Timestamp now = Timestamp.from(Instant.now());
+    int updated = jdbc.update("""
+        update enterprise set name = ?, county = ?, industry = ?, above_designated_size = ?, tax_credit_rating = ?,
+          accounting_credit_good = ?, joint_punishment_target = ?, updated_by = ?, updated_at = ? where credit_code = ?""",
+        e.name(), e.county(), e.industry(), e.aboveDesignatedSize(), e.taxCreditRating(), e.accountingCreditGood(),
+        e.jointPunishmentTarget(), actor, now, e.creditCode());
+    if (updated == 1) {
+      return false;
+    }
+    jdbc.update("""
+        insert into enterprise (credit_code, name, county, industry, above_designated_size, tax_credit_rating,
+          accounting_credit_good, joint_punishment_target, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        e.creditCode(), e.name(), e.county(), e.industry(), e.aboveDesignatedSize(), e.taxCreditRating(),
+        e.accountingCreditGood(), e.jointPunishmentTarget(), actor, now);
+    return true;
+  }
+
+  public CreditRecord addRecord(String creditCode, String category, boolean serious, LocalDate recordedOn,
+      String description, String actor) {
+    Instant now = Instant.now();
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(con -> {
+      var ps = con.prepareStatement("""
+          insert into credit_record (credit_code, category, serious, recorded_on, description, created_by, created_at)
+          values (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+      ps.setString(1, creditCode);
+      ps.setString(2, category);
+      ps.setBoolean(3, serious);
+      ps.setDate(4, Date.valueOf(recordedOn));
+      ps.setString(5, description);
+      ps.setString(6, actor);
+      ps.setTimestamp(7, Timestamp.from(now));
+      return ps;
+    }, key);
+    return new CreditRecord(key.getKey().longValue(), creditCode, category, serious, recordedOn, description, actor, now);
+  }
+
+  public List<CreditRecord> records(String creditCode) {
+    return jdbc.query("select * from credit_record where credit_code = ? order by recorded_on desc, id desc", RECORD, creditCode);
+  }
+
+  /** The latest serious record dated on or before the given day, if any. */
+  public Optional<CreditRecord> latestSeriousRecord(String creditCode, LocalDate onOrBefore) {
+    return jdbc.query("""
+        select * from credit_record where credit_code = ? and serious = true and recorded_on <= ?
+        order by recorded_on desc, id desc""", RECORD, creditCode, Date.valueOf(onOrBefore)).stream().findFirst();
+  }
+
+  public List<Enterprise> all() {
+    return jdbc.query("select * from enterprise order by county, name", ENTERPRISE);
+  }
+}

@@ -1,0 +1,125 @@
+package cn.liuzhou.incentives.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import cn.liuzhou.incentives.registry.County;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The roles as Camunda groups and authorizations, created idempotently at every start (production
+ * included; users are not). Reviewers see a task only through the engine's own grant to its
+ * candidate group, so a county reviewer sees only their county's tasks; nobody but the
+ * administrators holds a global task permission.
+ */
+@Component
+public class AuthorizationSetup {
+
+  public static final String TASK_FILTER = "我的待办 My tasks";
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  public AuthorizationSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  public void apply() {
+    Map<String, String> groups = new LinkedHashMap<>();
+    groups.put(Groups.ADMINS, "系统管理员 Administrators");
+    groups.put(Groups.POLICY_ADMINS, "政策管理员 Policy administrators");
+    groups.put(Groups.BUREAU, "市工业和信息化局 Bureau reviewers");
+    groups.put(Groups.FINANCE, "财政局 Finance");
+    groups.put(Groups.EXPERTS, "评审专家 Experts");
+    groups.put(Groups.AUDITORS, "审计 Auditors");
+    groups.put(Groups.ENTERPRISES, "申报企业 Enterprises");
+    for (County c : County.values()) {
+      groups.put(c.reviewerGroup(), c.nameZh() + "工信部门 County reviewers");
+    }
+    groups.forEach(this::ensureGroup);
+
+    for (Resources resource : Resources.values()) {
+      grant(Groups.ADMINS, resource, ANY, Permissions.ALL);
+    }
+    List<String> reviewers = new ArrayList<>(List.of(Groups.BUREAU, Groups.FINANCE, Groups.EXPERTS));
+    for (County c : County.values()) {
+      reviewers.add(c.reviewerGroup());
+    }
+    for (String group : reviewers) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+      grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+      grant(group, Resources.FILTER, ANY, Permissions.READ);
+      grant(group, Resources.USER, ANY, Permissions.READ);
+      grant(group, Resources.GROUP, ANY, Permissions.READ);
+    }
+    grant(Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(Groups.AUDITORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(Groups.AUDITORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(Groups.AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(Groups.AUDITORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(Groups.POLICY_ADMINS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Groups.POLICY_ADMINS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    grant(Groups.POLICY_ADMINS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+        Permissions.CREATE_INSTANCE);
+    grant(Groups.POLICY_ADMINS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(Groups.POLICY_ADMINS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    ensureTaskFilter();
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      var group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(id.equals(Groups.ADMINS) ? "SYSTEM" : "WORKFLOW");
+      identity.saveGroup(group);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    boolean present = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).count() > 0;
+    if (!present) {
+      Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(group);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+      for (Permission p : permissions) {
+        auth.addPermission(p);
+      }
+      authorizations.saveAuthorization(auth);
+    }
+  }
+
+  /** One filter for everyone: the engine's authorizations decide which tasks it shows to whom. */
+  private void ensureTaskFilter() {
+    if (filters.createFilterQuery().filterName(TASK_FILTER).count() == 0) {
+      Filter filter = filters.newTaskFilter(TASK_FILTER);
+      filter.setQuery(tasks.createTaskQuery());
+      filter.setProperties(Map.of("description", "我有权办理的全部待办任务 / every task I may work on",
+          "priority", -10, "refresh", true));
+      filters.saveFilter(filter);
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package cn.liuzhou.incentives.workflow;
+
+import cn.liuzhou.incentives.api.ApiException;
+import cn.liuzhou.incentives.ledger.ApplicationJournal;
+import cn.liuzhou.incentives.ledger.ApplicationRecord;
+import cn.liuzhou.incentives.ledger.ApplicationRepository;
+import cn.liuzhou.incentives.ledger.ApplicationStatus;
+import cn.liuzhou.incentives.policy.FactError;
+import cn.liuzhou.incentives.policy.FactSpec;
+import cn.liuzhou.incentives.policy.Facts;
+import cn.liuzhou.incentives.policy.Measure;
+import cn.liuzhou.incentives.policy.PackageRevision;
+import cn.liuzhou.incentives.policy.PackageRevisions;
+import cn.liuzhou.incentives.policy.PackageSettings;
+import cn.liuzhou.incentives.policy.PolicyCatalogue;
+import cn.liuzhou.incentives.policy.PolicyPackage;
+import cn.liuzhou.incentives.registry.CreditCode;
+import cn.liuzhou.incentives.registry.Enterprise;
+import cn.liuzhou.incentives.registry.EnterpriseRegistry;
+import cn.liuzhou.incentives.security.Caller;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What enterprises and county staff do to applications: file, amend, object. Each call writes the
+ * ledger row and moves the process in one transaction, so a failure leaves no half-written record.
+ */
+@Service
+public class ApplicationService {
+
+  public static final String PROCESS_KEY = "incentive-application";
+
+  private final PolicyCatalogue catalogue;
+  private final PackageRevisions revisions;
+  private final PackageSettings settings;
+  private final EnterpriseRegistry registry;
+  private final ApplicationRepository applications;
+  private final ApplicationJournal journal;
+  private final RuntimeService runtime;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public ApplicationService(PolicyCatalogue catalogue, PackageRevisions revisions, PackageSettings settings,
+      EnterpriseRegistry registry, ApplicationRepository applications, ApplicationJournal journal,
+      RuntimeService runtime, ObjectMapper json, Optional<Clock> clock) {
+    this.catalogue = catalogue;
+    this.revisions = revisions;
+    this.settings = settings;
+    this.registry = registry;
+    this.applications = applications;
+    this.journal = journal;
+    this.runtime = runtime;
+    this.json = json;
+    this.clock = clock.orElse(Clock.systemDefaultZone());
+  }
+
+  @Transactional
+  public ApplicationRecord file(Caller caller, String measureCode, String creditCode, String projectId,
+      Map<String, Object> facts) {
+    List<ApiException.FieldProblem> problems = new ArrayList<>();
+    Measure measure = null;
+    PolicyPackage pkg = null;
+    if (measureCode == null || measureCode.isBlank()) {
+      problems.add(new ApiException.FieldProblem("measureCode", "缺少措施代码", "measureCode is required"));
+    } else {
+      measure = catalogue.measure(measureCode).orElse(null);
+      pkg = catalogue.packageOf(measureCode).orElse(null);
+      if (measure == null) {
+        problems.add(new ApiException.FieldProblem("measureCode", "未知的措施代码：" + measureCode, "Unknown measure: " + measureCode));
+      } else if (!measure.isEnterpriseMeasure()) {
+        problems.add(new ApiException.FieldProblem("measureCode", "该措施不由企业申报（由市工业和信息化局组织县区评比）",
+            "This measure is not filed by enterprises (the bureau ranks the counties)"));
+      }
+    }
+    if (creditCode == null || creditCode.isBlank()) {
+      problems.add(new ApiException.FieldProblem("creditCode", "缺少统一社会信用代码", "creditCode is required"));
+    } else if (!CreditCode.isValid(creditCode)) {
+      problems.add(new ApiException.FieldProblem("creditCode", "统一社会信用代码格式或校验位错误（GB 32100）",
+          "creditCode is not a valid unified social credit code (GB 32100 check character)"));
+    }
+    if (projectId != null && (projectId.isBlank() || projectId.length() > 100)) {
+      problems.add(new ApiException.FieldProblem("projectId", "项目编号须为1至100个字符", "projectId must have 1 to 100 characters"));
+    }
+    Facts.Checked checked = null;
+    if (measure != null && measure.isEnterpriseMeasure()) {
+      if (measure.requiresProject() && projectId == null) {
+        problems.add(new ApiException.FieldProblem("projectId", "本措施按项目申报，须填写项目编号", "projectId is required: this measure is applied for per project"));
+      }
+      checked = Facts.check(measure, facts);
+      for (FactError e : checked.errors()) {
+        problems.add(new ApiException.FieldProblem(e.field(), e.zh(), e.en()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, problems);
+    }
+    Optional<Enterprise> enterprise = registry.find(creditCode);
+    authoriseFiling(caller, creditCode, enterprise);
+    LocalDate today = LocalDate.now(clock);
+    if (!settings.get(pkg.code()).windowOpenOn(today)) {
+      PackageSettings.Settings s = settings.get(pkg.code());
+      throw ApiException.conflict("measureCode",
+          "政策包 " + pkg.code() + " 当前不在申报期内（申报期：" + window(s) + "）",
+          "Package " + pkg.code() + " is not open for applications today (window: " + window(s) + ")");
+    }
+    PackageRevision revision = revisions.active(pkg.code()).orElseThrow(() -> new IllegalStateException("No tables for " + measureCode));
+
+    String id = "SQ-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+    Instant now = Instant.now(clock);
+    ApplicationRecord record = new ApplicationRecord(id, measure.code(), pkg.code(), creditCode,
+        enterprise.map(Enterprise::county).orElse(null), projectId, write(checked.exact()), ApplicationStatus.SCREENING,
+        null, null, null, null, null, measure.decision(), revision.versionTag(), caller.userId(), now, now, null, null);
+    applications.insert(record);
+
+    Map<String, Object> variables = new HashMap<>(factVariables(measure, checked));
+    variables.put(Variables.APPLICATION_ID, id);
+    variables.put(Variables.PACKAGE_CODE, pkg.code());
+    variables.put(Variables.MEASURE_CODE, measure.code());
+    variables.put(Variables.MEASURE_TITLE, measure.titleZh() + "（" + pkg.code() + " " + measure.clause() + "）");
+    variables.put(Variables.CREDIT_CODE, creditCode);
+    variables.put(Variables.APPLICANT_NAME, enterprise.map(Enterprise::name).orElse(creditCode));
+    variables.put(Variables.COUNTY, record.county());
+    variables.put(Variables.PROJECT_ID, projectId);
+    variables.put(Variables.FILED_BY, caller.userId());
+    variables.put(Variables.FILED_ON, today.toString());
+    variables.put(Variables.GENERAL_DECISION_KEY, pkg.generalDecisionKey());
+    variables.put(Variables.MEASURE_DECISION_KEY, measure.decision());
+    variables.put(Variables.DECISION_VERSION_TAG, revision.versionTag());
+    var instance = runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(id).setVariables(variables).execute();
+    applications.attachProcess(id, instance.getId());
+    journal.record(id, "FILED", caller.userId(), ApplicationStatus.SCREENING.name(), measure.code() + " " + revision.versionTag());
+    return applications.get(id);
+  }
+
+  @Transactional
+  public ApplicationRecord amend(Caller caller, String id, Map<String, Object> facts) {
+    ApplicationRecord app = applications.find(id).orElseThrow(() -> ApiException.notFound("申请", id));
+    authoriseApplicantAction(caller, app);
+    if (app.status() != ApplicationStatus.RETURNED) {
+      throw ApiException.conflict("status", "只有已退回的申请可以补正，当前状态：" + app.status().zh(),
+          "Only a RETURNED application can be amended; it is " + app.status());
+    }
+    Measure measure = catalogue.measure(app.measureCode()).orElseThrow();
+    Facts.Checked checked = Facts.check(measure, facts);
+    if (!checked.ok()) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY,
+          checked.errors().stream().map(e -> new ApiException.FieldProblem(e.field(), e.zh(), e.en())).toList());
+    }
+    applications.setFacts(id, write(checked.exact()));
+    runtime.createMessageCorrelation("AmendmentSubmitted").processInstanceBusinessKey(id)
+        .setVariables(factVariables(measure, checked)).correlateWithResult();
+    journal.record(id, "AMENDED", caller.userId(), ApplicationStatus.SCREENING.name(), null);
+    return applications.get(id);
+  }
+
+  @Transactional
+  public ApplicationRecord object(Caller caller, String id, String reason) {
+    ApplicationRecord app = applications.find(id).orElseThrow(() -> ApiException.notFound("申请", id));
+    if (reason == null || reason.isBlank() || reason.length() > 2000) {
+      throw ApiException.invalid("reason", "请填写异议理由（不超过2000字）", "reason is required (at most 2000 characters)");
+    }
+    if (app.status() != ApplicationStatus.PUBLIC_NOTICE) {
+      throw ApiException.conflict("status", "只能对公示中的申请提出异议，当前状态：" + app.status().zh(),
+          "Objections are accepted only while the award is on public notice; it is " + app.status());
+    }
+    String objection = reason.trim() + "（异议人：" + caller.userId() + "，" + LocalDate.now(clock) + "）";
+    runtime.createMessageCorrelation("ObjectionFiled").processInstanceBusinessKey(id)
+        .setVariable(Variables.OBJECTION, objection).correlateWithResult();
+    journal.record(id, "OBJECTION", caller.userId(), "OBJECTED", reason.trim());
+    return applications.get(id);
+  }
+
+  /** The enterprise files for itself; county staff file for an enterprise of their county. */
+  private static void authoriseFiling(Caller caller, String creditCode, Optional<Enterprise> enterprise) {
+    if (caller.enterprise().isPresent()) {
+      if (!caller.enterprise().get().equals(creditCode)) {
+        throw ApiException.forbidden("企业只能为本企业申报", "An enterprise may file only for itself");
+      }
+      return;
+    }
+    if (caller.county().isPresent()) {
+      if (enterprise.isEmpty() || !enterprise.get().county().equals(caller.county().get())) {
+        throw ApiException.forbidden("县区工作人员只能为本县区企业代为申报", "County staff may file only for enterprises of their county");
+      }
+      return;
+    }
+    throw ApiException.forbidden("只有企业或县区工作人员可以提交申请", "Only an enterprise or county staff may file applications");
+  }
+
+  private static void authoriseApplicantAction(Caller caller, ApplicationRecord app) {
+    boolean own = caller.enterprise().map(app.creditCode()::equals).orElse(false);
+    boolean county = caller.county().map(c -> c.equals(app.county())).orElse(false);
+    if (!own && !county) {
+      throw ApiException.forbidden("只有申报企业或所在县区工作人员可以补正", "Only the applicant or its county staff may amend the application");
+    }
+  }
+
+  /** Fact variables for the process; optional facts left out are cleared, not kept from before. */
+  private static Map<String, Object> factVariables(Measure measure, Facts.Checked checked) {
+    Map<String, Object> vars = new HashMap<>();
+    for (FactSpec spec : measure.facts()) {
+      vars.put(spec.name(), null);
+    }
+    vars.putAll(checked.variables());
+    vars.put(Variables.FACTS_SUMMARY, Facts.summary(measure, checked.exact()));
+    return vars;
+  }
+
+  private String write(Map<String, Object> exact) {
+    try {
+      return json.writeValueAsString(exact);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String window(PackageSettings.Settings s) {
+    return s.applicationOpens() == null ? "未开放" : s.applicationOpens() + " 至 " + (s.applicationCloses() == null ? "另行通知" : s.applicationCloses());
+  }
+}

@@ -1,0 +1,93 @@
+package cn.liuzhou.incentives.workflow;
+
+import cn.liuzhou.incentives.ledger.ApplicationJournal;
+import cn.liuzhou.incentives.ledger.ApplicationRecord;
+import cn.liuzhou.incentives.ledger.ApplicationRepository;
+import cn.liuzhou.incentives.ledger.StackingRules;
+import cn.liuzhou.incentives.policy.AwardCalculator;
+import cn.liuzhou.incentives.policy.MeasureOutcome;
+import cn.liuzhou.incentives.policy.Reason;
+import cn.liuzhou.incentives.registry.EnterpriseRegistry;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the two decisions' results into the screening outcome: every reason against the
+ * application, or the proposed award after the ledger's caps and no-stacking rules and the
+ * package's rounding. Runs again after the experts' rating, with the rated award.
+ */
+@Component("awardScreening")
+public class AwardScreening implements JavaDelegate {
+
+  private final ApplicationRepository applications;
+  private final EnterpriseRegistry registry;
+  private final StackingRules stacking;
+  private final ApplicationJournal journal;
+  private final ReasonsJson reasonsJson;
+
+  public AwardScreening(ApplicationRepository applications, EnterpriseRegistry registry, StackingRules stacking,
+      ApplicationJournal journal, ReasonsJson reasonsJson) {
+    this.applications = applications;
+    this.registry = registry;
+    this.stacking = stacking;
+    this.journal = journal;
+    this.reasonsJson = reasonsJson;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void execute(DelegateExecution execution) {
+    ApplicationRecord app = applications.get(Variables.string(execution, Variables.APPLICATION_ID));
+    List<Reason> reasons = new ArrayList<>();
+    for (Map<String, Object> row : (List<Map<String, Object>>) execution.getVariable(Variables.GENERAL_RESULT)) {
+      if (!Boolean.TRUE.equals(row.get("eligible"))) {
+        reasons.add(new Reason("GENERAL", (String) row.get("reasonZh"), (String) row.get("reasonEn")));
+      }
+    }
+    MeasureOutcome outcome = MeasureOutcome.of((List<Map<String, Object>>) execution.getVariable(Variables.MEASURE_RESULT));
+    reasons.addAll(outcome.reasons());
+
+    BigDecimal proposed = null;
+    BigDecimal remainingCap = null;
+    if (reasons.isEmpty()) {
+      registry.lock(app.creditCode());
+      StackingRules.Result ledger = stacking.check(app, outcome);
+      reasons.addAll(ledger.reasons());
+      remainingCap = AwardCalculator.remaining(outcome.capAmount(), ledger.counted());
+      if (reasons.isEmpty() && outcome.award() != null && !outcome.amountByBureau()) {
+        proposed = AwardCalculator.award(outcome.award(), outcome.capAmount(), ledger.counted(), outcome.roundingUnit());
+        if (proposed.signum() <= 0) {
+          reasons.add(new Reason("ZERO_AWARD", "按政策测算并取整后奖励金额为零", "The award rounds down to zero under the package's rules"));
+        }
+      }
+    }
+    boolean passed = reasons.isEmpty();
+    applications.recordScreening(app.id(), passed ? proposed : null, reasonsJson.write(reasons),
+        passed ? outcome.capGroup() : null, passed ? outcome.exclusiveGroup() : null, passed ? outcome.onceKey() : null);
+
+    execution.setVariable(Variables.SCREENING_PASSED, passed);
+    execution.setVariable(Variables.PROPOSED_AWARD, Variables.asDouble(proposed));
+    execution.setVariable(Variables.AWARD_CAP, Variables.asDouble(remainingCap));
+    execution.setVariable(Variables.AMOUNT_SOURCE, proposed == null ? "BUREAU" : "TABLE");
+    execution.setVariable(Variables.EXPERT_REVIEW_REQUIRED,
+        passed && outcome.expertReview() && execution.getVariable(Variables.EXPERT_RATING) == null);
+    execution.setVariable(Variables.SCREENING_SUMMARY, summary(passed, proposed, remainingCap, reasons));
+    journal.record(app.id(), "SCREENING", "system", passed ? "PASSED" : "FAILED",
+        reasons.stream().map(Reason::zh).collect(Collectors.joining("；")));
+  }
+
+  private static String summary(boolean passed, BigDecimal proposed, BigDecimal remainingCap, List<Reason> reasons) {
+    if (!passed) {
+      return "未通过：" + reasons.stream().map(Reason::zh).collect(Collectors.joining("；"));
+    }
+    String amount = proposed != null ? "测算奖励 " + proposed.toPlainString() + " 元"
+        : "奖励金额由市工业和信息化局核定" + (remainingCap == null ? "" : "（上限剩余 " + remainingCap.toPlainString() + " 元）");
+    return "通过自动审核（信用、黑名单、严重失信记录、叠加与上限、适用条件）；" + amount;
+  }
+}

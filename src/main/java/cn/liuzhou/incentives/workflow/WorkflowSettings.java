@@ -1,0 +1,32 @@
+package cn.liuzhou.incentives.workflow;
+
+import cn.liuzhou.incentives.IncentiveProperties;
+import cn.liuzhou.incentives.policy.PackageSettings;
+import org.springframework.stereotype.Component;
+
+/** Durations the process's timers and retries read, from settings rather than the model. */
+@Component("workflowSettings")
+public class WorkflowSettings {
+
+  private final IncentiveProperties properties;
+  private final PackageSettings packageSettings;
+
+  public WorkflowSettings(IncentiveProperties properties, PackageSettings packageSettings) {
+    this.properties = properties;
+    this.packageSettings = packageSettings;
+  }
+
+  public String getAmendmentDeadline() {
+    return properties.amendmentDeadline();
+  }
+
+  public String getScreeningRetryCycle() {
+    return properties.screeningRetryCycle();
+  }
+
+  /** The package's notice period if its administrators set one, else the default. */
+  public String publicNoticePeriod(String packageCode) {
+    String own = packageSettings.get(packageCode).publicNoticePeriod();
+    return own != null ? own : properties.publicNoticePeriod();
+  }
+}
