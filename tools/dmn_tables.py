@@ -24,6 +24,8 @@ MEASURE_OUTPUTS = [
     ("exclusiveGroup", "互斥组", "string"),
     ("onceKey", "限领一次标识", "string"),
     ("packageLimit", "政策包内限额（个）", "integer"),
+    ("seriesKey", "连续年度系列标识", "string"),
+    ("seriesLimit", "系列最多申请次数", "integer"),
 ]
 
 def lit(v):

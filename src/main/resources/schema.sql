@@ -41,6 +41,7 @@ create table if not exists incentive_application (
   cap_group varchar(100),
   exclusive_group varchar(100),
   once_key varchar(200),
+  series_key varchar(200),
   decision_key varchar(100) not null,
   decision_version_tag varchar(60) not null,
   filed_by varchar(64) not null,

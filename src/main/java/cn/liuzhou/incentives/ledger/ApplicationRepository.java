@@ -76,11 +76,11 @@ public class ApplicationRepository {
 
   /** The outcome of screening, with what it counts against. */
   public void recordScreening(String id, BigDecimal proposedAward, String reasonsJson, String capGroup,
-      String exclusiveGroup, String onceKey) {
+      String exclusiveGroup, String onceKey, String seriesKey) {
     jdbc.update("""
         update incentive_application set proposed_award = ?, approved_award = null, reasons = ?, cap_group = ?,
-          exclusive_group = ?, once_key = ?, updated_at = ? where id = ?""",
-        proposedAward, reasonsJson, capGroup, exclusiveGroup, onceKey, now(), id);
+          exclusive_group = ?, once_key = ?, series_key = ?, updated_at = ? where id = ?""",
+        proposedAward, reasonsJson, capGroup, exclusiveGroup, onceKey, seriesKey, now(), id);
   }
 
   public void setReasons(String id, String reasonsJson) {
@@ -118,6 +118,11 @@ public class ApplicationRepository {
     return jdbc.query("""
         select * from incentive_application where credit_code = ? and project_id = ? and exclusive_group = ?
           and measure_code <> ? and id <> ? and """ + LIVE, ROW, creditCode, projectId, exclusiveGroup, measureCode, exceptId);
+  }
+
+  public List<ApplicationRecord> liveInSeries(String creditCode, String seriesKey, String exceptId) {
+    return jdbc.query("select * from incentive_application where credit_code = ? and series_key = ? and id <> ? and " + LIVE,
+        ROW, creditCode, seriesKey, exceptId);
   }
 
   public List<ApplicationRecord> liveWithOnceKey(String creditCode, String onceKey, String exceptId) {

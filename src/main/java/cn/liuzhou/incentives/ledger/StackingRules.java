@@ -52,6 +52,14 @@ public class StackingRules {
             "The measure's " + outcome.packageLimit() + " places are taken by: " + describe(others)));
       }
     }
+    if (outcome.seriesKey() != null && outcome.seriesLimit() != null) {
+      List<ApplicationRecord> series = applications.liveInSeries(app.creditCode(), outcome.seriesKey(), app.id());
+      if (series.size() >= outcome.seriesLimit()) {
+        reasons.add(new Reason("SERIES_LIMIT",
+            "本措施最多连续申报" + outcome.seriesLimit() + "年，已有申请：" + describe(series),
+            "The measure may be received for at most " + outcome.seriesLimit() + " years; already applied: " + describe(series)));
+      }
+    }
     List<ApplicationRecord> counted = List.of();
     BigDecimal sum = BigDecimal.ZERO;
     if (outcome.capAmount() != null && outcome.capGroup() != null && !"APPLICATION".equals(outcome.capScope())) {

@@ -74,6 +74,16 @@ public record MeasureOutcome(List<Reason> reasons, Map<String, Object> awardRow)
     return limit == null ? null : limit.intValue();
   }
 
+  /** Key of a "per year for N years" series: at most {@link #seriesLimit()} live applications share it. */
+  public String seriesKey() {
+    return text("seriesKey");
+  }
+
+  public Integer seriesLimit() {
+    BigDecimal limit = decimal("seriesLimit");
+    return limit == null ? null : limit.intValue();
+  }
+
   private String text(String key) {
     return awardRow == null ? null : str(awardRow.get(key));
   }

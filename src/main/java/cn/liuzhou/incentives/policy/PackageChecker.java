@@ -91,6 +91,8 @@ public class PackageChecker {
     }
     Map<String, Object> variables = new HashMap<>(facts.variables());
     variables.put("filedOn", LocalDate.now().toString());
+    variables.put("measureCode", measure.code());
+    variables.put("projectId", "EXAMPLE-PROJECT");
     if (example.enterprise() != null) {
       variables.putAll(example.enterprise());
     }

@@ -69,7 +69,8 @@ public class AwardScreening implements JavaDelegate {
     }
     boolean passed = reasons.isEmpty();
     applications.recordScreening(app.id(), passed ? proposed : null, reasonsJson.write(reasons),
-        passed ? outcome.capGroup() : null, passed ? outcome.exclusiveGroup() : null, passed ? outcome.onceKey() : null);
+        passed ? outcome.capGroup() : null, passed ? outcome.exclusiveGroup() : null, passed ? outcome.onceKey() : null,
+        passed ? outcome.seriesKey() : null);
 
     execution.setVariable(Variables.SCREENING_PASSED, passed);
     execution.setVariable(Variables.PROPOSED_AWARD, Variables.asDouble(proposed));
