@@ -4,7 +4,6 @@ import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ApplicationRepository;
 import cn.liuzhou.incentives.ledger.BudgetLedger;
 import java.math.BigDecimal;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -34,8 +33,8 @@ public class BudgetReservation implements JavaDelegate {
     if (!budgets.reserve(app.packageCode(), amount)) {
       BigDecimal remaining = budgets.find(app.packageCode()).map(BudgetLedger.Budget::remaining).orElse(null);
       String left = remaining == null ? "预算尚未设定" : "剩余 " + remaining.toPlainString() + " 元";
-      throw new BadUserRequestException("预算余额不足，无法核准 " + amount.toPlainString() + " 元（" + left + "）"
-          + " / The package budget cannot cover " + amount.toPlainString() + " yuan ("
+      throw new ReviewRefusedException("预算余额不足，无法核准 " + amount.toPlainString() + " 元（" + left + "）",
+          "The package budget cannot cover " + amount.toPlainString() + " yuan ("
           + (remaining == null ? "no budget set" : remaining.toPlainString() + " yuan left") + ")");
     }
     applications.recordReservation(app.id(), amount);

@@ -5,7 +5,6 @@ import cn.liuzhou.incentives.ledger.ApplicationRepository;
 import cn.liuzhou.incentives.ledger.BudgetLedger;
 import java.sql.Timestamp;
 import java.time.Instant;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.dao.DuplicateKeyException;
@@ -44,8 +43,8 @@ public class DisbursementRecorder implements JavaDelegate {
               : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId(),
           Timestamp.from(Instant.now()));
     } catch (DuplicateKeyException e) {
-      throw new BadUserRequestException("该申请已拨付或支付凭证号已被使用：" + reference
-          + " / The application is already paid or the payment reference is in use: " + reference);
+      throw new ReviewRefusedException("该申请已拨付或支付凭证号已被使用：" + reference,
+          "The application is already paid or the payment reference is in use: " + reference);
     }
     budgets.disburse(app.packageCode(), app.reservedAward());
     applications.recordDisbursement(app.id(), app.reservedAward(), reference);

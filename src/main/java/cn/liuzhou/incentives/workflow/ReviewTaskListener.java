@@ -6,7 +6,6 @@ import cn.liuzhou.incentives.ledger.BudgetLedger;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the remaining budget; on complete the decision is validated (a comment for every rejection or
  * return, an approved award within what screening allows, a payment reference), the person who
  * filed the application is refused as its reviewer, and the step is journalled. A refusal throws
- * {@link BadUserRequestException}: Tasklist and the REST API show its message and the task stays open.
+ * {@link ReviewRefusedException}: Tasklist and the REST API show its message and the task stays open.
  */
 @Component("reviewTaskListener")
 public class ReviewTaskListener implements TaskListener {
@@ -156,7 +155,7 @@ public class ReviewTaskListener implements TaskListener {
     return b == null ? a : a + "；" + b;
   }
 
-  private static BadUserRequestException refuse(String zh, String en) {
-    return new BadUserRequestException(zh + " / " + en);
+  private static ReviewRefusedException refuse(String zh, String en) {
+    return new ReviewRefusedException(zh, en);
   }
 }
