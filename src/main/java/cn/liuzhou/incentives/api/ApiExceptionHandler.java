@@ -24,7 +24,8 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every error of /api as problem+json: {@code detail} in Chinese, {@code detailEn}, {@code errors[]} by field. */
-@RestControllerAdvice(basePackages = "cn.liuzhou.incentives.api")
+@RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -31,6 +31,8 @@ import org.springframework.test.context.ActiveProfiles;
 abstract class ApiTestSupport {
 
   static final String PASSWORD = "demo";
+  /** Enterprises the tests registered, whose login password is "demo-password". */
+  static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @Autowired TestRestTemplate rest;
   @Autowired ManagementService management;
@@ -45,6 +47,7 @@ abstract class ApiTestSupport {
         "aboveDesignatedSize", aboveSize, "taxCreditRating", taxRating, "accountingCreditGood", true,
         "jointPunishmentTarget", blacklisted);
     assertThat(call("admin", HttpMethod.PUT, "/api/enterprises/" + code, body).getStatusCode().value()).isEqualTo(201);
+    CREATED.add(code);
     assertThat(call("admin", HttpMethod.PUT, "/api/enterprises/" + code + "/account", Map.of("password", "demo-password"))
         .getStatusCode().value()).isEqualTo(201);
     return code;
@@ -55,7 +58,7 @@ abstract class ApiTestSupport {
   }
 
   ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
-    return call(user, user.matches("\\d{8}.*") ? "demo-password" : PASSWORD, method, path, body);
+    return call(user, user != null && CREATED.contains(user) ? "demo-password" : PASSWORD, method, path, body);
   }
 
   ResponseEntity<JsonNode> call(String user, String password, HttpMethod method, String path, Object body) {
