@@ -128,3 +128,55 @@ create table if not exists external_award (
   imported_at timestamp not null
 );
 create index if not exists external_award_code on external_award (credit_code);
+
+create table if not exists name_list_entry (
+  list_code varchar(60) not null,
+  credit_code varchar(18) not null,
+  added_by varchar(64) not null,
+  added_at timestamp not null,
+  primary key (list_code, credit_code)
+);
+
+-- County awards (LZ-2026Q2 一, LZ-2025Q1 (九)): the bureau's ranking runs, one row per county, one payment per county.
+create table if not exists county_award_run (
+  id varchar(40) primary key,
+  measure_code varchar(60) not null,
+  package_code varchar(20) not null,
+  award_period varchar(10) not null,
+  run_key varchar(100) unique,
+  decision_key varchar(100) not null,
+  decision_version_tag varchar(60) not null,
+  status varchar(20) not null,
+  reserved_total numeric(18, 2),
+  disbursed_total numeric(18, 2),
+  started_by varchar(64) not null,
+  started_at timestamp not null,
+  approved_by varchar(64),
+  approved_at timestamp,
+  updated_at timestamp not null,
+  process_instance_id varchar(64)
+);
+
+create table if not exists county_award (
+  run_id varchar(40) not null,
+  county varchar(20) not null,
+  composite_score numeric(7, 2) not null,
+  output_score numeric(7, 2) not null,
+  ranking integer not null,
+  tie_break varchar(20) not null,
+  table_award numeric(16, 2),
+  approved_award numeric(16, 2),
+  primary key (run_id, county)
+);
+
+create table if not exists county_award_payment (
+  measure_code varchar(60) not null,
+  award_period varchar(10) not null,
+  county varchar(20) not null,
+  run_id varchar(40) not null,
+  amount numeric(16, 2) not null,
+  payment_reference varchar(100) not null unique,
+  paid_by varchar(64),
+  paid_at timestamp not null,
+  primary key (measure_code, award_period, county)
+);

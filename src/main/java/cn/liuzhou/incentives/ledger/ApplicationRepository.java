@@ -120,6 +120,13 @@ public class ApplicationRepository {
           and measure_code <> ? and id <> ? and """ + LIVE, ROW, creditCode, projectId, exclusiveGroup, measureCode, exceptId);
   }
 
+  public List<ApplicationRecord> liveSameMeasureAndProject(String creditCode, String measureCode, String projectId,
+      String exceptId) {
+    return jdbc.query("""
+        select * from incentive_application where credit_code = ? and measure_code = ? and project_id = ? and id <> ?
+          and """ + LIVE, ROW, creditCode, measureCode, projectId, exceptId);
+  }
+
   public List<ApplicationRecord> liveInSeries(String creditCode, String seriesKey, String exceptId) {
     return jdbc.query("select * from incentive_application where credit_code = ? and series_key = ? and id <> ? and " + LIVE,
         ROW, creditCode, seriesKey, exceptId);

@@ -26,8 +26,26 @@ public class StackingRules {
     this.applications = applications;
   }
 
-  public Result check(ApplicationRecord app, MeasureOutcome outcome) {
+  /**
+   * @param projectBased the measure takes one application per project
+   * @param sameTypeBlocks awards from other programmes that the package's same-type mapping excludes
+   */
+  public Result check(ApplicationRecord app, MeasureOutcome outcome, boolean projectBased,
+      List<ExternalAwards.ExternalAward> sameTypeBlocks) {
     List<Reason> reasons = new ArrayList<>();
+    if (!sameTypeBlocks.isEmpty()) {
+      String blocking = sameTypeBlocks.stream().map(ExternalAwards.ExternalAward::describe).collect(Collectors.joining("、"));
+      reasons.add(new Reason("SAME_TYPE", "企业已享受同类型政策，不得重复享受本项奖励：" + blocking,
+          "The enterprise already received a same-type measure of another programme: " + blocking));
+    }
+    if (projectBased && app.projectId() != null) {
+      List<ApplicationRecord> same = applications.liveSameMeasureAndProject(app.creditCode(), app.measureCode(),
+          app.projectId(), app.id());
+      if (!same.isEmpty()) {
+        reasons.add(new Reason("PROJECT_DUPLICATE", "同一项目已申报本措施：" + describe(same),
+            "The project already has an application under this measure: " + describe(same)));
+      }
+    }
     if (outcome.exclusiveGroup() != null && app.projectId() != null) {
       List<ApplicationRecord> blocking = applications.liveExclusive(app.creditCode(), app.projectId(),
           outcome.exclusiveGroup(), app.measureCode(), app.id());

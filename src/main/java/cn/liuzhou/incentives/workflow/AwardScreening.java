@@ -5,7 +5,10 @@ import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ApplicationRepository;
 import cn.liuzhou.incentives.ledger.StackingRules;
 import cn.liuzhou.incentives.policy.AwardCalculator;
+import cn.liuzhou.incentives.policy.Measure;
 import cn.liuzhou.incentives.policy.MeasureOutcome;
+import cn.liuzhou.incentives.policy.PolicyCatalogue;
+import cn.liuzhou.incentives.policy.SameTypeExclusion;
 import cn.liuzhou.incentives.policy.Reason;
 import cn.liuzhou.incentives.registry.EnterpriseRegistry;
 import java.math.BigDecimal;
@@ -30,9 +33,13 @@ public class AwardScreening implements JavaDelegate {
   private final StackingRules stacking;
   private final ApplicationJournal journal;
   private final ReasonsJson reasonsJson;
+  private final PolicyCatalogue catalogue;
+  private final SameTypeExclusion sameType;
 
   public AwardScreening(ApplicationRepository applications, EnterpriseRegistry registry, StackingRules stacking,
-      ApplicationJournal journal, ReasonsJson reasonsJson) {
+      ApplicationJournal journal, ReasonsJson reasonsJson, PolicyCatalogue catalogue, SameTypeExclusion sameType) {
+    this.catalogue = catalogue;
+    this.sameType = sameType;
     this.applications = applications;
     this.registry = registry;
     this.stacking = stacking;
@@ -57,7 +64,9 @@ public class AwardScreening implements JavaDelegate {
     BigDecimal remainingCap = null;
     if (reasons.isEmpty()) {
       registry.lock(app.creditCode());
-      StackingRules.Result ledger = stacking.check(app, outcome);
+      boolean projectBased = catalogue.measure(app.measureCode()).map(Measure::requiresProject).orElse(false);
+      StackingRules.Result ledger = stacking.check(app, outcome, projectBased,
+          sameType.blocking(app.packageCode(), app.decisionVersionTag(), app.measureCode(), app.creditCode()));
       reasons.addAll(ledger.reasons());
       remainingCap = AwardCalculator.remaining(outcome.capAmount(), ledger.counted());
       if (reasons.isEmpty() && outcome.award() != null && !outcome.amountByBureau()) {

@@ -1,9 +1,12 @@
 package cn.liuzhou.incentives.workflow;
 
+import cn.liuzhou.incentives.policy.Measure;
+import cn.liuzhou.incentives.policy.PolicyCatalogue;
 import cn.liuzhou.incentives.registry.CreditCode;
 import cn.liuzhou.incentives.registry.CreditRecord;
 import cn.liuzhou.incentives.registry.Enterprise;
 import cn.liuzhou.incentives.registry.EnterpriseRegistry;
+import cn.liuzhou.incentives.registry.NameLists;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,9 +22,13 @@ import org.springframework.stereotype.Component;
 public class EnterpriseCreditLookup implements JavaDelegate {
 
   private final EnterpriseRegistry registry;
+  private final NameLists nameLists;
+  private final PolicyCatalogue catalogue;
 
-  public EnterpriseCreditLookup(EnterpriseRegistry registry) {
+  public EnterpriseCreditLookup(EnterpriseRegistry registry, NameLists nameLists, PolicyCatalogue catalogue) {
     this.registry = registry;
+    this.nameLists = nameLists;
+    this.catalogue = catalogue;
   }
 
   @Override
@@ -37,6 +44,8 @@ public class EnterpriseCreditLookup implements JavaDelegate {
     execution.setVariable("jointPunishmentTarget", found.map(Enterprise::jointPunishmentTarget).orElse(null));
     Optional<CreditRecord> serious = found.isPresent() ? registry.latestSeriousRecord(creditCode, filedOn) : Optional.empty();
     execution.setVariable("lastSeriousRecordOn", serious.map(r -> r.recordedOn().toString()).orElse(null));
+    String nameList = catalogue.measure(Variables.string(execution, Variables.MEASURE_CODE)).map(Measure::nameList).orElse(null);
+    execution.setVariable("onNameList", nameList == null ? null : nameLists.contains(nameList, creditCode));
     execution.setVariable("lastSeriousRecord", serious.map(r -> r.category() + " " + r.recordedOn() + " " + r.description()).orElse(null));
   }
 }

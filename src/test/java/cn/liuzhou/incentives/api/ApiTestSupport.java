@@ -28,19 +28,19 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-abstract class ApiTestSupport {
+public abstract class ApiTestSupport {
 
-  static final String PASSWORD = "demo";
+  protected static final String PASSWORD = "demo";
   /** Enterprises the tests registered, whose login password is "demo-password". */
   static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  @Autowired TestRestTemplate rest;
-  @Autowired ManagementService management;
-  @Autowired TaskService tasks;
-  @Autowired ObjectMapper json;
+  @Autowired protected TestRestTemplate rest;
+  @Autowired protected ManagementService management;
+  @Autowired protected TaskService tasks;
+  @Autowired protected ObjectMapper json;
 
   /** Registers a fresh enterprise (and its login, password "demo-password") and answers its credit code. */
-  String newEnterprise(String county, String industry, boolean aboveSize, String taxRating, boolean blacklisted) {
+  protected String newEnterprise(String county, String industry, boolean aboveSize, String taxRating, boolean blacklisted) {
     String org = Long.toString(ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
     String code = CreditCode.withCheckCharacter("91450200" + org);
     var body = Map.of("name", "测试企业" + org + "有限公司", "county", county, "industry", industry,
@@ -53,15 +53,15 @@ abstract class ApiTestSupport {
     return code;
   }
 
-  String cleanEnterprise() {
+  protected String cleanEnterprise() {
     return newEnterprise("liunan", "MACHINERY", true, "A", false);
   }
 
-  ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
+  protected ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
     return call(user, user != null && CREATED.contains(user) ? "demo-password" : PASSWORD, method, path, body);
   }
 
-  ResponseEntity<JsonNode> call(String user, String password, HttpMethod method, String path, Object body) {
+  protected ResponseEntity<JsonNode> call(String user, String password, HttpMethod method, String path, Object body) {
     HttpHeaders headers = new HttpHeaders();
     if (user != null) {
       headers.setBasicAuth(user, password);
@@ -73,7 +73,7 @@ abstract class ApiTestSupport {
   }
 
   /** Files an exhibition application for the enterprise as itself and runs screening. */
-  JsonNode fileExhibition(String creditCode, double eligibleCost) {
+  protected JsonNode fileExhibition(String creditCode, double eligibleCost) {
     var response = call(creditCode, HttpMethod.POST, "/api/applications", Map.of("measureCode", "LZ-2026Q2-EXHIBITION",
         "creditCode", creditCode, "facts", Map.of("eligibleCost", eligibleCost, "eventDate", "2026-05-10")));
     assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
@@ -81,14 +81,14 @@ abstract class ApiTestSupport {
     return application(response.getBody().get("id").asText());
   }
 
-  JsonNode application(String id) {
+  protected JsonNode application(String id) {
     var response = call("admin", HttpMethod.GET, "/api/applications/" + id, null);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     return response.getBody();
   }
 
   /** Runs the asynchronous continuations that are due now (not timers). */
-  void runDueJobs() {
+  protected void runDueJobs() {
     for (int round = 0; round < 10; round++) {
       List<Job> jobs = management.createJobQuery().executable().messages().list();
       if (jobs.isEmpty()) {
@@ -98,10 +98,10 @@ abstract class ApiTestSupport {
     }
   }
 
-  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired protected org.camunda.bpm.engine.RuntimeService runtime;
 
   /** Fires the timer of the application's process (notice period or amendment deadline) now. */
-  void fireTimer(String applicationId) {
+  protected void fireTimer(String applicationId) {
     String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationId).singleResult().getId();
     Job timer = management.createJobQuery().processInstanceId(pi).timers().singleResult();
     management.executeJob(timer.getId());
@@ -109,14 +109,14 @@ abstract class ApiTestSupport {
   }
 
   /** The open task of the application, read through the engine REST API as the given user. */
-  JsonNode taskFor(String user, String applicationId) {
+  protected JsonNode taskFor(String user, String applicationId) {
     var response = call(user, HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + applicationId, null);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     return response.getBody().size() == 0 ? null : response.getBody().get(0);
   }
 
   /** Claims and completes the application's task through the engine REST API, as Tasklist does. */
-  ResponseEntity<JsonNode> completeTask(String user, String applicationId, Map<String, Object> variables) {
+  protected ResponseEntity<JsonNode> completeTask(String user, String applicationId, Map<String, Object> variables) {
     JsonNode task = taskFor(user, applicationId);
     assertThat(task).as("task visible to " + user).isNotNull();
     String id = task.get("id").asText();

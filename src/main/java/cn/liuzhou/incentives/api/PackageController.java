@@ -1,0 +1,217 @@
+package cn.liuzhou.incentives.api;
+
+import cn.liuzhou.incentives.IncentiveProperties;
+import cn.liuzhou.incentives.ledger.BudgetLedger;
+import cn.liuzhou.incentives.policy.FactSpec;
+import cn.liuzhou.incentives.policy.Measure;
+import cn.liuzhou.incentives.policy.PackageDeployer;
+import cn.liuzhou.incentives.policy.PackageRevision;
+import cn.liuzhou.incentives.policy.PackageRevisions;
+import cn.liuzhou.incentives.policy.PackageSettings;
+import cn.liuzhou.incentives.policy.PolicyCatalogue;
+import cn.liuzhou.incentives.policy.PolicyPackage;
+import cn.liuzhou.incentives.security.Caller;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Policy packages for the administrators: what is active, its window, budget and notice period, and redeployment. */
+@RestController
+@RequestMapping("/api")
+public class PackageController {
+
+  public record DecisionVersion(String key, int version, String versionTag) {}
+
+  public record BudgetView(BigDecimal total, BigDecimal reserved, BigDecimal disbursed, BigDecimal remaining) {}
+
+  public record PackageView(String code, String titleZh, String source, LocalDate validFrom, LocalDate validTo,
+      String roundingZh, String budgetNoteZh, List<MeasureView> measures, PackageRevision activeRevision,
+      List<DecisionVersion> activeDecisions, LocalDate applicationOpens, LocalDate applicationCloses,
+      boolean openToday, BudgetView budget, String publicNoticePeriod, List<PackageRevision> revisions,
+      List<PackageSettings.Change> settingsChanges) {}
+
+  public record MeasureView(String code, String packageCode, String clause, String titleZh, String applicant,
+      String decisionKey, String amountSource, boolean projectBased, String nameList, List<FactSpec> facts) {}
+
+  private final PolicyCatalogue catalogue;
+  private final PackageRevisions revisions;
+  private final PackageSettings settings;
+  private final BudgetLedger budgets;
+  private final PackageDeployer deployer;
+  private final RepositoryService repository;
+  private final IdentityService identity;
+  private final IncentiveProperties properties;
+
+  public PackageController(PolicyCatalogue catalogue, PackageRevisions revisions, PackageSettings settings,
+      BudgetLedger budgets, PackageDeployer deployer, RepositoryService repository, IdentityService identity,
+      IncentiveProperties properties) {
+    this.catalogue = catalogue;
+    this.revisions = revisions;
+    this.settings = settings;
+    this.budgets = budgets;
+    this.deployer = deployer;
+    this.repository = repository;
+    this.identity = identity;
+    this.properties = properties;
+  }
+
+  @GetMapping("/measures")
+  public List<MeasureView> measures() {
+    return catalogue.packages().stream().flatMap(p -> p.measures().stream().map(m -> measure(p, m))).toList();
+  }
+
+  @GetMapping("/packages")
+  public List<PackageView> packages(Caller caller) {
+    return catalogue.packages().stream().map(p -> view(p, false)).toList();
+  }
+
+  @GetMapping("/packages/{code}")
+  public PackageView get(@PathVariable String code, Caller caller) {
+    return view(find(code), true);
+  }
+
+  @PutMapping("/packages/{code}/settings")
+  @Transactional
+  public PackageView settings(@PathVariable String code, @RequestBody JsonNode body, Caller caller) {
+    EnterpriseController.requireAdmin(caller);
+    PolicyPackage pkg = find(code);
+    if (body == null || !body.isObject()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, null, "请求体须为 JSON 对象", "The body must be a JSON object");
+    }
+    List<ApiException.FieldProblem> problems = new ArrayList<>();
+    body.fieldNames().forEachRemaining(f -> {
+      if (!List.of("applicationOpens", "applicationCloses", "budget", "publicNoticePeriod").contains(f)) {
+        problems.add(new ApiException.FieldProblem(f, "未知的设置项", "Unknown setting"));
+      }
+    });
+    PackageSettings.Settings current = settings.get(code);
+    LocalDate opens = body.has("applicationOpens") ? date(body, "applicationOpens", problems) : current.applicationOpens();
+    LocalDate closes = body.has("applicationCloses") ? date(body, "applicationCloses", problems) : current.applicationCloses();
+    String notice = current.publicNoticePeriod();
+    if (body.has("publicNoticePeriod")) {
+      notice = body.get("publicNoticePeriod").isNull() ? null : body.get("publicNoticePeriod").asText();
+      if (notice != null && !isDuration(notice)) {
+        problems.add(new ApiException.FieldProblem("publicNoticePeriod", "公示期须为 ISO-8601 时长，如 P5D",
+            "publicNoticePeriod must be an ISO-8601 duration such as P5D"));
+      }
+    }
+    if (opens != null && closes != null && closes.isBefore(opens)) {
+      problems.add(new ApiException.FieldProblem("applicationCloses", "申报截止日期不得早于开始日期",
+          "applicationCloses must not be before applicationOpens"));
+    }
+    BigDecimal budget = null;
+    if (body.has("budget")) {
+      JsonNode b = body.get("budget");
+      if (!b.isNumber() || b.decimalValue().signum() < 0 || b.decimalValue().stripTrailingZeros().scale() > 2) {
+        problems.add(new ApiException.FieldProblem("budget", "预算须为不小于零、最多两位小数的金额（元）",
+            "budget must be an amount in yuan, not negative, with at most two decimals"));
+      } else {
+        budget = b.decimalValue();
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, problems);
+    }
+    if (budget != null) {
+      BigDecimal previous = budgets.find(code).map(BudgetLedger.Budget::total).orElse(null);
+      budgets.ensure(code, null);
+      if (!budgets.setTotal(code, budget)) {
+        throw ApiException.conflict("budget", "预算不得低于已占用和已拨付的金额之和",
+            "budget must not be below what is already reserved and disbursed");
+      }
+      settings.recordChange(code, "budget", previous, budget, caller.userId());
+    }
+    settings.save(code, new PackageSettings.Settings(opens, closes, notice), caller.userId());
+    return view(pkg, true);
+  }
+
+  /** Redeploys the package's tables (DMN XML in the body). Checked first; refused with the reasons, changing nothing. */
+  @PostMapping(path = "/packages/{code}/deployments",
+      consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, "application/dmn+xml", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+  public ResponseEntity<PackageRevision> deploy(@PathVariable String code, @RequestBody byte[] dmn, Caller caller) {
+    EnterpriseController.requireAdmin(caller);
+    PolicyPackage pkg = find(code);
+    if (dmn == null || dmn.length == 0) {
+      throw ApiException.invalid("dmn", "请求体须为 DMN XML", "The body must be the package's DMN XML");
+    }
+    identity.setAuthentication(caller.userId(), new ArrayList<>(caller.groups()));
+    try {
+      PackageRevision revision = deployer.deploy(pkg, dmn, caller.userId());
+      return ResponseEntity.created(URI.create("/api/packages/" + code)).body(revision);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private PolicyPackage find(String code) {
+    return catalogue.find(code).orElseThrow(() -> ApiException.notFound("政策包", code));
+  }
+
+  private PackageView view(PolicyPackage p, boolean detailed) {
+    PackageSettings.Settings s = settings.get(p.code());
+    PackageRevision active = revisions.active(p.code()).orElse(null);
+    List<DecisionVersion> decisions = active == null ? List.of()
+        : repository.createDecisionDefinitionQuery().deploymentId(active.deploymentId()).orderByDecisionDefinitionKey().asc()
+            .list().stream().map(d -> new DecisionVersion(d.getKey(), d.getVersion(), d.getVersionTag())).toList();
+    BudgetView budget = budgets.find(p.code())
+        .map(b -> new BudgetView(b.total(), b.reserved(), b.disbursed(), b.remaining())).orElse(null);
+    return new PackageView(p.code(), p.titleZh(), p.source(), p.validFrom(), p.validTo(), p.roundingZh(), p.budgetNoteZh(),
+        p.measures().stream().map(m -> measure(p, m)).toList(), active, decisions, s.applicationOpens(),
+        s.applicationCloses(), s.windowOpenOn(LocalDate.now()), budget,
+        s.publicNoticePeriod() != null ? s.publicNoticePeriod() : properties.publicNoticePeriod(),
+        detailed ? revisions.all(p.code()) : null, detailed ? settings.changes(p.code()) : null);
+  }
+
+  private static MeasureView measure(PolicyPackage p, Measure m) {
+    return new MeasureView(m.code(), p.code(), m.clause(), m.titleZh(), m.applicant(), m.decision(), m.amountSource(),
+        m.requiresProject(), m.nameList(), m.facts());
+  }
+
+  private static LocalDate date(JsonNode body, String field, List<ApiException.FieldProblem> problems) {
+    JsonNode v = body.get(field);
+    if (v.isNull()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(v.asText());
+    } catch (RuntimeException e) {
+      problems.add(new ApiException.FieldProblem(field, "须为日期（yyyy-MM-dd）", "must be a date (yyyy-MM-dd)"));
+      return null;
+    }
+  }
+
+  private static boolean isDuration(String value) {
+    try {
+      return !Duration.parse(value).isNegative() && !Duration.parse(value).isZero();
+    } catch (RuntimeException e) {
+      try {
+        return !Period.parse(value).isNegative() && !Period.parse(value).isZero();
+      } catch (RuntimeException e2) {
+        return false;
+      }
+    }
+  }
+
+  static Map<String, Object> none() {
+    return Map.of();
+  }
+}
