@@ -60,10 +60,12 @@ public class PackageController {
   private final RepositoryService repository;
   private final IdentityService identity;
   private final IncentiveProperties properties;
+  private final cn.liuzhou.incentives.policy.PackageDeploymentGuard guard;
 
-  public PackageController(PolicyCatalogue catalogue, PackageRevisions revisions, PackageSettings settings,
+  public PackageController(cn.liuzhou.incentives.policy.PackageDeploymentGuard guard, PolicyCatalogue catalogue, PackageRevisions revisions, PackageSettings settings,
       BudgetLedger budgets, PackageDeployer deployer, RepositoryService repository, IdentityService identity,
       IncentiveProperties properties) {
+    this.guard = guard;
     this.catalogue = catalogue;
     this.revisions = revisions;
     this.settings = settings;
@@ -153,10 +155,20 @@ public class PackageController {
     if (dmn == null || dmn.length == 0) {
       throw ApiException.invalid("dmn", "请求体须为 DMN XML", "The body must be the package's DMN XML");
     }
+    String owner = guard.packageOf(new String(dmn, java.nio.charset.StandardCharsets.UTF_8)).map(PolicyPackage::code).orElse(null);
+    if (!code.equals(owner)) {
+      throw ApiException.invalid("dmn", "DMN 无法解析，或其决策键不以政策包代码 " + code + " 开头",
+          "The DMN cannot be parsed or its decision keys do not start with the package code " + code);
+    }
     identity.setAuthentication(caller.userId(), new ArrayList<>(caller.groups()));
     try {
       PackageRevision revision = deployer.deploy(pkg, dmn, caller.userId());
       return ResponseEntity.created(URI.create("/api/packages/" + code)).body(revision);
+    } catch (org.camunda.bpm.dmn.engine.DmnEngineException | org.camunda.bpm.engine.ProcessEngineException e) {
+      if (e instanceof cn.liuzhou.incentives.policy.PackageRejectedException rejected) {
+        throw rejected;
+      }
+      throw ApiException.invalid("dmn", "DMN 部署失败：" + e.getMessage(), "The DMN could not be deployed: " + e.getMessage());
     } finally {
       identity.clearAuthentication();
     }
@@ -209,9 +221,5 @@ public class PackageController {
         return false;
       }
     }
-  }
-
-  static Map<String, Object> none() {
-    return Map.of();
   }
 }

@@ -21,7 +21,7 @@ public class ApplicationRepository {
       rs.getString("decision_version_tag"), rs.getString("filed_by"), rs.getTimestamp("filed_at").toInstant(),
       rs.getTimestamp("updated_at").toInstant(), rs.getString("process_instance_id"), rs.getString("payment_reference"));
 
-  private static final String LIVE = "status not in ('REJECTED', 'LAPSED')";
+  private static final String LIVE = " status not in ('REJECTED', 'LAPSED')"; // leading space: text blocks strip trailing ones
 
   private final JdbcTemplate jdbc;
 
@@ -137,11 +137,16 @@ public class ApplicationRepository {
         ROW, creditCode, onceKey, exceptId);
   }
 
-  /** Live applications of a measure (any enterprise) that passed screening, other than the given one. */
+  /** Applications of a measure (any enterprise) that passed screening and still count, other than the given one. */
   public List<ApplicationRecord> liveScreenedOfMeasure(String measureCode, String exceptId) {
     return jdbc.query("""
-        select * from incentive_application where measure_code = ? and id <> ? and cap_group is not null and """ + LIVE,
-        ROW, measureCode, exceptId);
+        select * from incentive_application where measure_code = ? and id <> ?
+          and status not in ('SCREENING', 'REJECTED', 'LAPSED')""", ROW, measureCode, exceptId);
+  }
+
+  /** Serialises screenings that count a package-wide limit, on the package's budget row. */
+  public void lockPackage(String packageCode) {
+    jdbc.query("select package_code from package_budget where package_code = ? for update", rs -> null, packageCode);
   }
 
   private static Timestamp now() {

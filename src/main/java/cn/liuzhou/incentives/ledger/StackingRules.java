@@ -63,6 +63,7 @@ public class StackingRules {
       }
     }
     if (outcome.packageLimit() != null) {
+      applications.lockPackage(app.packageCode());
       List<ApplicationRecord> others = applications.liveScreenedOfMeasure(app.measureCode(), app.id());
       if (others.size() >= outcome.packageLimit()) {
         reasons.add(new Reason("PACKAGE_LIMIT",

@@ -69,7 +69,7 @@ public class PackageDeploymentGuard implements Deployer {
   }
 
   /** The package whose code prefixes the resource's decision keys, if any. */
-  Optional<PolicyPackage> packageOf(String xml) {
+  public Optional<PolicyPackage> packageOf(String xml) {
     Matcher ids = DECISION_ID.matcher(xml);
     while (ids.find()) {
       String key = ids.group(1);

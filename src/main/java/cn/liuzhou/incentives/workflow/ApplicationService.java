@@ -95,6 +95,14 @@ public class ApplicationService {
     if (projectId != null && (projectId.isBlank() || projectId.length() > 100)) {
       problems.add(new ApiException.FieldProblem("projectId", "项目编号须为1至100个字符", "projectId must have 1 to 100 characters"));
     }
+    if (problems.isEmpty() && measure.isEnterpriseMeasure()) {
+      PackageSettings.Settings s = settings.get(pkg.code());
+      if (!s.windowOpenOn(LocalDate.now(clock))) {
+        throw ApiException.conflict("measureCode",
+            "政策包 " + pkg.code() + " 当前不在申报期内（申报期：" + window(s) + "）",
+            "Package " + pkg.code() + " is not open for applications today (window: " + windowEn(s) + ")");
+      }
+    }
     Facts.Checked checked = null;
     if (measure != null && measure.isEnterpriseMeasure()) {
       if (measure.requiresProject() && projectId == null) {
@@ -111,12 +119,6 @@ public class ApplicationService {
     Optional<Enterprise> enterprise = registry.find(creditCode);
     authoriseFiling(caller, creditCode, enterprise);
     LocalDate today = LocalDate.now(clock);
-    if (!settings.get(pkg.code()).windowOpenOn(today)) {
-      PackageSettings.Settings s = settings.get(pkg.code());
-      throw ApiException.conflict("measureCode",
-          "政策包 " + pkg.code() + " 当前不在申报期内（申报期：" + window(s) + "）",
-          "Package " + pkg.code() + " is not open for applications today (window: " + window(s) + ")");
-    }
     PackageRevision revision = revisions.active(pkg.code()).orElseThrow(() -> new IllegalStateException("No tables for " + measureCode));
 
     String id = "SQ-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
@@ -227,6 +229,10 @@ public class ApplicationService {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String windowEn(PackageSettings.Settings s) {
+    return s.applicationOpens() == null ? "not opened" : s.applicationOpens() + " to " + (s.applicationCloses() == null ? "until further notice" : s.applicationCloses());
   }
 
   private static String window(PackageSettings.Settings s) {

@@ -1,0 +1,65 @@
+package cn.liuzhou.incentives.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.liuzhou.incentives.api.ApiTestSupport;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Many approvals racing for one budget never reserve more than it holds. */
+class BudgetConcurrencyTest extends ApiTestSupport {
+
+  @Autowired BudgetLedger budgets;
+  @Autowired TransactionTemplate transactions;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void concurrentReservationsNeverOverspend() throws Exception {
+    String code = "RACE-" + System.nanoTime() % 100000;
+    budgets.ensure(code, new BigDecimal("100000.00"));
+    int threads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Boolean>> results = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Callable<Boolean> reserve = () -> {
+        start.await();
+        return transactions.execute(tx -> budgets.reserve(code, new BigDecimal("7000.00")));
+      };
+      results.add(pool.submit(reserve));
+    }
+    start.countDown();
+    int granted = 0;
+    for (Future<Boolean> r : results) {
+      granted += r.get(30, TimeUnit.SECONDS) ? 1 : 0;
+    }
+    pool.shutdown();
+    BudgetLedger.Budget budget = budgets.find(code).orElseThrow();
+    assertThat(granted).isEqualTo(14); // 14 × 7,000 = 98,000 ≤ 100,000 < 15 × 7,000
+    assertThat(budget.reserved()).isEqualByComparingTo("98000");
+    assertThat(budget.remaining()).isEqualByComparingTo("2000");
+    assertThat(budgets.reserve(code, new BigDecimal("2000.01"))).isFalse();
+    assertThat(budgets.reserve(code, new BigDecimal("2000.00"))).isTrue();
+    assertThat(budgets.setTotal(code, new BigDecimal("99999.99"))).as("total below what is reserved").isFalse();
+  }
+
+  @Test
+  void anAwardIsPaidOnlyOnce() {
+    jdbc.update("insert into disbursement (application_id, package_code, amount, payment_reference, disbursed_at) values ('SQ-ONCE', 'X', 1, 'REF-ONCE', current_timestamp)");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+        "insert into disbursement (application_id, package_code, amount, payment_reference, disbursed_at) values ('SQ-ONCE', 'X', 1, 'REF-TWICE', current_timestamp)"))
+        .isInstanceOf(DuplicateKeyException.class);
+  }
+}

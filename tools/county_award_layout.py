@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""Writes bpmn/county-award.bpmn (process semantics plus a lane-by-lane diagram layout, in the style
+of bpmn_layout.py) and its three Camunda Forms (bpmn/county-scores.form, bpmn/county-award-approval.form,
+bpmn/county-award-disbursement.form). An authoring aid: after generating, the files are the artefacts.
+
+    python3 tools/county_award_layout.py        # run from the project root
+"""
+import json
+import os
+from xml.sax.saxutils import quoteattr
+
+TTL = "10950"  # days: 30 years, the accounting-archives retention for payment records
+NS = "http://camunda.org/schema/1.0/bpmn"
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+# registry.County, in enum order (the last tie-break of the ranking)
+COUNTIES = [
+    ("chengzhong", "城中区"), ("yufeng", "鱼峰区"), ("liunan", "柳南区"), ("liubei", "柳北区"),
+    ("liujiang", "柳江区"), ("liucheng", "柳城县"), ("luzhai", "鹿寨县"), ("rongan", "融安县"),
+    ("rongshui", "融水苗族自治县"), ("sanjiang", "三江侗族自治县"), ("liudong", "柳东新区"),
+    ("beibu", "阳和工业新区（北部生态新区）"),
+]
+TIE_RULE_ZH = ("排名规则：按综合评分从高到低排名；综合评分相同的，产值目标完成得分高者在前；"
+               "两项得分均相同的，按县区序列在前者在前（" + "、".join(n for _, n in COUNTIES) + "）。")
+
+LANES = [
+    ("Lane_Bureau", "市工业和信息化局 City industry bureau"),
+    ("Lane_Automated", "自动处理 Automated"),
+    ("Lane_Finance", "财政局 Finance bureau"),
+]
+LANE_H = 170
+
+def listeners(*names):
+    return "".join(f'<camunda:taskListener event="{e}" delegateExpression="${{{n}}}" />'
+                   for n in names for e in (["create", "complete"] if n == "countyAwardTaskListener" else ["complete"]))
+
+# id, kind, name, lane, column, extra attributes, inner xml
+N = [
+    ("CountyAwardRunStarted", "startEvent", "County award run started", 0, 0, 'camunda:initiator="initiator"', ""),
+    ("enterCountyScores", "userTask", "Enter county scores", 0, 1,
+     'camunda:candidateGroups="bureau-reviewers" camunda:formRef="county-scores" camunda:formRefBinding="deployment"',
+     f'<bpmn:extensionElements>{listeners("countyAwardTaskListener")}</bpmn:extensionElements>'),
+    ("RankCounties", "serviceTask", "Rank counties", 1, 2, 'camunda:delegateExpression="${countyRanking}"', ""),
+    ("EvaluateAwardForRank", "businessRuleTask", "Evaluate award for rank", 1, 3,
+     'camunda:decisionRef="${awardDecisionKey}" camunda:decisionRefBinding="versionTag" '
+     'camunda:decisionRefVersionTag="${decisionVersionTag}" camunda:mapDecisionResult="singleResult" camunda:resultVariable="rankResult"',
+     '<bpmn:extensionElements><camunda:inputOutput>'
+     '<camunda:inputParameter name="rank">${execution.getVariable(\'rank_\'.concat(county))}</camunda:inputParameter>'
+     '<camunda:inputParameter name="rankResult" />'
+     '</camunda:inputOutput>'
+     '<camunda:executionListener event="end" expression="${execution.setVariable(\'tableAward_\'.concat(county), rankResult.award)}" />'
+     '</bpmn:extensionElements>',
+     '<bpmn:multiInstanceLoopCharacteristics isSequential="true" camunda:collection="${rankedCounties}" camunda:elementVariable="county" />'),
+    ("RecordProposedAwards", "serviceTask", "Record proposed awards", 1, 4, 'camunda:delegateExpression="${countyAwardProposal}"', ""),
+    ("approveCountyAwards", "userTask", "Approve county awards", 0, 5,
+     'camunda:candidateGroups="bureau-reviewers" camunda:formRef="county-award-approval" camunda:formRefBinding="deployment"',
+     f'<bpmn:extensionElements>{listeners("countyAwardTaskListener")}</bpmn:extensionElements>'),
+    ("AwardsApprovedGateway", "exclusiveGateway", "Awards approved?", 0, 6, 'default="Flow_AwardsReturned"', ""),
+    ("ReserveAwardsInBudget", "serviceTask", "Reserve awards in budget", 1, 7, 'camunda:delegateExpression="${countyAwardReservation}"', ""),
+    ("disburseCountyAward", "userTask", "Disburse county award", 2, 8,
+     'camunda:candidateGroups="finance" camunda:formRef="county-award-disbursement" camunda:formRefBinding="deployment"',
+     '<bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="paymentReference" /></camunda:inputOutput>'
+     f'{listeners("countyAwardTaskListener", "countyPaymentRecorder")}</bpmn:extensionElements>',
+     '<bpmn:multiInstanceLoopCharacteristics camunda:collection="${awardedCounties}" camunda:elementVariable="county" />'),
+    ("CloseAwardRun", "serviceTask", "Close award run", 2, 9, 'camunda:delegateExpression="${countyAwardClosing}"', ""),
+    ("CountyAwardsDisbursed", "endEvent", "County awards disbursed", 2, 10, "", ""),
+]
+N = [n if len(n) == 8 else n + ("",) for n in N]
+
+# id, source, target, name, condition, route
+F = [
+    ("Flow_RunStarted", "CountyAwardRunStarted", "enterCountyScores", "", None, "h"),
+    ("Flow_ScoresEntered", "enterCountyScores", "RankCounties", "", None, "vh"),
+    ("Flow_CountiesRanked", "RankCounties", "EvaluateAwardForRank", "", None, "h"),
+    ("Flow_AwardsEvaluated", "EvaluateAwardForRank", "RecordProposedAwards", "", None, "h"),
+    ("Flow_AwardsProposed", "RecordProposedAwards", "approveCountyAwards", "", None, "vh"),
+    ("Flow_AwardsReviewed", "approveCountyAwards", "AwardsApprovedGateway", "", None, "h"),
+    ("Flow_AwardsApproved", "AwardsApprovedGateway", "ReserveAwardsInBudget", "Yes, approved", "${awardDecision == 'APPROVE'}", "vh"),
+    ("Flow_AwardsReturned", "AwardsApprovedGateway", "enterCountyScores", "No, returned for rescoring", None, "over"),
+    ("Flow_AwardsReserved", "ReserveAwardsInBudget", "disburseCountyAward", "", None, "vh"),
+    ("Flow_AwardsDisbursed", "disburseCountyAward", "CloseAwardRun", "", None, "h"),
+    ("Flow_RunClosed", "CloseAwardRun", "CountyAwardsDisbursed", "", None, "h"),
+]
+
+SIZES = {"startEvent": (36, 36), "endEvent": (36, 36), "exclusiveGateway": (50, 50)}
+X0, COLW, Y0 = 230, 150, 60
+
+def bounds(node):
+    kind, lane, col = node[1], node[3], node[4]
+    w, h = SIZES.get(kind, (110, 80))
+    cx = X0 + col * COLW + 55
+    cy = Y0 + lane * LANE_H + LANE_H // 2
+    return cx - w // 2, cy - h // 2, w, h
+
+def bpmn():
+    byid = {n[0]: n for n in N}
+    incoming = {n[0]: [] for n in N}
+    outgoing = {n[0]: [] for n in N}
+    for f in F:
+        outgoing[f[1]].append(f[0]); incoming[f[2]].append(f[0])
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" '
+           'xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" '
+           f'xmlns:camunda="{NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:modeler="http://camunda.org/schema/modeler/1.0" '
+           'id="Definitions_CountyAward" targetNamespace="http://liuzhou.gov.cn/incentives/bpmn" exporter="county_award_layout.py" exporterVersion="1" '
+           'modeler:executionPlatform="Camunda Platform" modeler:executionPlatformVersion="7.24.0">',
+           '  <bpmn:collaboration id="Collaboration_CountyAward">',
+           '    <bpmn:participant id="Participant_CountyAward" name="县区工业稳增长奖励评比 County award" processRef="county-award" />',
+           '  </bpmn:collaboration>',
+           f'  <bpmn:process id="county-award" name="County award" isExecutable="true" camunda:historyTimeToLive="{TTL}">',
+           '    <bpmn:laneSet id="LaneSet_CountyAwardRoles">']
+    for idx, (lid, lname) in enumerate(LANES):
+        out.append(f'      <bpmn:lane id="{lid}" name={quoteattr(lname)}>')
+        for n in N:
+            if n[3] == idx:
+                out.append(f'        <bpmn:flowNodeRef>{n[0]}</bpmn:flowNodeRef>')
+        out.append('      </bpmn:lane>')
+    out.append('    </bpmn:laneSet>')
+    for n in N:
+        nid, kind, name, _, _, attrs, ext, loop = n
+        out.append(f'    <bpmn:{kind} id="{nid}" name={quoteattr(name)}{" " + attrs if attrs else ""}>')
+        if ext:
+            out.append(f'      {ext}')
+        for i in incoming[nid]:
+            out.append(f'      <bpmn:incoming>{i}</bpmn:incoming>')
+        for o in outgoing[nid]:
+            out.append(f'      <bpmn:outgoing>{o}</bpmn:outgoing>')
+        if loop:
+            out.append(f'      {loop}')
+        out.append(f'    </bpmn:{kind}>')
+    for fid, s, t, name, cond, _ in F:
+        nm = f' name={quoteattr(name)}' if name else ""
+        if cond:
+            out.append(f'    <bpmn:sequenceFlow id="{fid}"{nm} sourceRef="{s}" targetRef="{t}">')
+            out.append(f'      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{cond.replace("&", "&amp;")}</bpmn:conditionExpression>')
+            out.append('    </bpmn:sequenceFlow>')
+        else:
+            out.append(f'    <bpmn:sequenceFlow id="{fid}"{nm} sourceRef="{s}" targetRef="{t}" />')
+    out.append('  </bpmn:process>')
+    width = X0 + 11 * COLW + 40
+    out.append('  <bpmndi:BPMNDiagram id="Diagram_CountyAward">')
+    out.append('    <bpmndi:BPMNPlane id="Plane_CountyAward" bpmnElement="Collaboration_CountyAward">')
+    out.append(f'      <bpmndi:BPMNShape id="Participant_CountyAward_di" bpmnElement="Participant_CountyAward" isHorizontal="true"><dc:Bounds x="100" y="{Y0}" width="{width - 100}" height="{LANE_H * len(LANES)}" /></bpmndi:BPMNShape>')
+    for i, (lid, _) in enumerate(LANES):
+        out.append(f'      <bpmndi:BPMNShape id="{lid}_di" bpmnElement="{lid}" isHorizontal="true"><dc:Bounds x="130" y="{Y0 + i * LANE_H}" width="{width - 130}" height="{LANE_H}" /></bpmndi:BPMNShape>')
+    for n in N:
+        x, y, w, h = bounds(n)
+        if w < 100:
+            marker = ' isMarkerVisible="true"' if n[1] == "exclusiveGateway" else ""
+            out.append(f'      <bpmndi:BPMNShape id="{n[0]}_di" bpmnElement="{n[0]}"{marker}><dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" />'
+                       f'<bpmndi:BPMNLabel><dc:Bounds x="{x - 20}" y="{y + h + 4}" width="{w + 40}" height="27" /></bpmndi:BPMNLabel></bpmndi:BPMNShape>')
+        else:
+            out.append(f'      <bpmndi:BPMNShape id="{n[0]}_di" bpmnElement="{n[0]}"><dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" /></bpmndi:BPMNShape>')
+    for fid, s, t, name, _, route in F:
+        sx, sy, sw, sh = bounds(byid[s]); tx, ty, tw, th = bounds(byid[t])
+        scx, scy, tcx, tcy = sx + sw // 2, sy + sh // 2, tx + tw // 2, ty + th // 2
+        if route == "h" and scy == tcy:
+            pts = [(sx + sw, scy), (tx, tcy)]
+        elif route == "vh":  # leave vertically, enter horizontally from the left
+            pts = [(scx, sy + sh if tcy > scy else sy), (scx, tcy), (tx, tcy)]
+        elif route == "over":  # along the top of the source's lane, back into the target from above
+            lane_top = Y0 + byid[s][3] * LANE_H + 18
+            pts = [(scx, sy), (scx, lane_top), (tcx, lane_top), (tcx, ty)]
+        else:
+            raise ValueError(route)
+        wps = "".join(f'<di:waypoint x="{x}" y="{y}" />' for x, y in pts)
+        label = ""
+        if name:
+            if route == "over":
+                lx, ly = min(scx, tcx) + 60, pts[1][1] - 16
+                lw = 200
+            else:
+                lx, ly, lw = pts[0][0] + 5, pts[0][1] + 5, 90
+            label = f'<bpmndi:BPMNLabel><dc:Bounds x="{lx}" y="{ly}" width="{lw}" height="14" /></bpmndi:BPMNLabel>'
+        out.append(f'      <bpmndi:BPMNEdge id="{fid}_di" bpmnElement="{fid}">{wps}{label}</bpmndi:BPMNEdge>')
+    out.append('    </bpmndi:BPMNPlane>')
+    out.append('  </bpmndi:BPMNDiagram>')
+    out.append('</bpmn:definitions>')
+    return "\n".join(out) + "\n"
+
+
+def form(form_id, components):
+    for i, c in enumerate(components):
+        c["id"] = f"{form_id.replace('-', '_')}_{i}"
+    return json.dumps({
+        "schemaVersion": 16,
+        "exporter": {"name": "county_award_layout.py", "version": "1"},
+        "executionPlatform": "Camunda Platform",
+        "executionPlatformVersion": "7.24.0",
+        "type": "default",
+        "id": form_id,
+        "components": components,
+    }, ensure_ascii=False, indent=2) + "\n"
+
+
+def run_header():
+    return [
+        {"type": "textfield", "key": "runId", "label": "评比编号", "readonly": True, "layout": {"row": "head", "columns": 4}},
+        {"type": "textfield", "key": "awardPeriod", "label": "评比期间", "readonly": True, "layout": {"row": "head", "columns": 3}},
+        {"type": "textfield", "key": "measureTitle", "label": "政策措施", "readonly": True, "layout": {"row": "head", "columns": 9}},
+    ]
+
+
+def scores_form():
+    c = [{"type": "text", "text": "### 录入县区评分\n请为全部12个县区（新区）录入综合评分和产值目标完成得分（均为0至100分，最多两位小数）。提交后系统自动排名，并按政策决策表测算奖励。\n\n" + TIE_RULE_ZH}]
+    c += run_header()
+    c.append({"type": "textarea", "key": "returnComment", "label": "退回意见（重新评分的原因）", "readonly": True,
+              "conditional": {"hide": "=returnComment = null"}})
+    for code, name in COUNTIES:
+        c.append({"type": "number", "key": f"score_{code}", "label": f"{name} 综合评分", "decimalDigits": 2,
+                  "validate": {"required": True, "min": 0, "max": 100}, "layout": {"row": f"r_{code}", "columns": 8}})
+        c.append({"type": "number", "key": f"outputScore_{code}", "label": f"{name} 产值目标完成得分（并列时比较）", "decimalDigits": 2,
+                  "validate": {"required": True, "min": 0, "max": 100}, "layout": {"row": f"r_{code}", "columns": 8}})
+    return form("county-scores", c)
+
+
+def approval_form():
+    c = [{"type": "text", "text": "### 审定县区奖励\n核对排名和奖励后选择“通过”：奖励总额将占用政策包预算，并交财政局逐县拨付。选择“退回”则重新录入评分（须填写意见）。\n\n" + TIE_RULE_ZH}]
+    c += run_header()
+    c.append({"type": "textfield", "key": "decisionVersionTag", "label": "适用决策表版本", "readonly": True, "layout": {"row": "meta", "columns": 8}})
+    c.append({"type": "textfield", "key": "remainingBudget", "label": "政策包预算剩余", "readonly": True, "layout": {"row": "meta", "columns": 8}})
+    c.append({"type": "textarea", "key": "rankingSummary", "label": "排名与测算奖励", "readonly": True})
+    c.append({"type": "text", "text": "#### 核定奖励金额（仅当政策决策表未给出金额时填写）\n决策表未给出金额的措施（如 LZ-2025Q1-COUNTY）由市工业和信息化局核定：不予奖励的县区留空；排名在后的县区奖励不得高于排名在前的县区。",
+              "conditional": {"hide": "=amountsByBureau != true"}})
+    for i, (code, name) in enumerate(COUNTIES):
+        c.append({"type": "number", "key": f"award_{code}", "label": f"{name} 核定奖励（元）", "decimalDigits": 2,
+                  "validate": {"min": 0}, "conditional": {"hide": f"=tableAward_{code} != null"},
+                  "layout": {"row": f"a_{i // 2}", "columns": 8}})
+    c.append({"type": "text", "text": "#### 审定"})
+    c.append({"type": "radio", "key": "decision", "label": "审定结论", "validate": {"required": True},
+              "values": [{"label": "通过，占用预算并交财政局拨付", "value": "APPROVE"},
+                         {"label": "退回，重新录入评分", "value": "RETURN"}]})
+    c.append({"type": "textarea", "key": "comment", "label": "审定意见（退回时必填）", "validate": {"maxLength": 2000}})
+    return form("county-award-approval", c)
+
+
+def disbursement_form():
+    c = [{"type": "text", "text": "### 拨付县区奖励\n按市工业和信息化局审定的金额拨付给该县区（新区），并登记支付凭证号。每个县区只能拨付一次。"}]
+    c += run_header()
+    c.append({"type": "textfield", "key": "countyName", "label": "收款县区", "readonly": True, "layout": {"row": "c", "columns": 8}})
+    c.append({"type": "number", "key": "countyRank", "label": "综合评分排名", "readonly": True, "layout": {"row": "c", "columns": 8}})
+    c.append({"type": "number", "key": "approvedAward", "label": "核定拨付金额（元）", "readonly": True, "decimalDigits": 2})
+    c.append({"type": "textfield", "key": "paymentReference", "label": "支付凭证号", "validate": {"required": True, "maxLength": 100}})
+    return form("county-award-disbursement", c)
+
+
+def write(path, text):
+    with open(os.path.join(ROOT, path), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    write("bpmn/county-award.bpmn", bpmn())
+    write("bpmn/county-scores.form", scores_form())
+    write("bpmn/county-award-approval.form", approval_form())
+    write("bpmn/county-award-disbursement.form", disbursement_form())
