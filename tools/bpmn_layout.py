@@ -152,7 +152,7 @@ def main():
            '  <bpmn:collaboration id="Collaboration_IncentiveApplication">',
            '    <bpmn:participant id="Participant_IncentiveApplication" name="产业激励申报 Incentive application" processRef="incentive-application" />',
            '  </bpmn:collaboration>',
-           f'  <bpmn:process id="incentive-application" name="Incentive application" isExecutable="true" camunda:historyTimeToLive="{TTL}">',
+           f'  <bpmn:process id="incentive-application" name="产业激励申报 Incentive application" isExecutable="true" camunda:historyTimeToLive="{TTL}">',
            '    <bpmn:laneSet id="LaneSet_Roles">']
     for lid, lname in LANES:
         idx = [l[0] for l in LANES].index(lid)
