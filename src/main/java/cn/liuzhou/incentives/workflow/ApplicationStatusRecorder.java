@@ -4,6 +4,8 @@ import cn.liuzhou.incentives.ledger.ApplicationJournal;
 import cn.liuzhou.incentives.ledger.ApplicationRepository;
 import cn.liuzhou.incentives.ledger.ApplicationStatus;
 import cn.liuzhou.incentives.ledger.Notifications;
+import cn.liuzhou.incentives.policy.Reason;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +19,13 @@ public class ApplicationStatusRecorder {
   private final ApplicationRepository applications;
   private final Notifications notifications;
   private final ApplicationJournal journal;
+  private final WorkflowSettings settings;
+  private final ReasonsJson reasonsJson;
 
-  public ApplicationStatusRecorder(ApplicationRepository applications, Notifications notifications, ApplicationJournal journal) {
+  public ApplicationStatusRecorder(ApplicationRepository applications, Notifications notifications, ApplicationJournal journal,
+      WorkflowSettings settings, ReasonsJson reasonsJson) {
+    this.settings = settings;
+    this.reasonsJson = reasonsJson;
     this.applications = applications;
     this.notifications = notifications;
     this.journal = journal;
@@ -26,7 +33,22 @@ public class ApplicationStatusRecorder {
 
   public void set(DelegateExecution execution, String status) {
     String id = Variables.string(execution, Variables.APPLICATION_ID);
-    set(id, Variables.string(execution, Variables.CREDIT_CODE), ApplicationStatus.valueOf(status), null, null);
+    String creditCode = Variables.string(execution, Variables.CREDIT_CODE);
+    ApplicationStatus next = ApplicationStatus.valueOf(status);
+    if (next == ApplicationStatus.RETURNED) {
+      // The enterprise needs the reviewer's reasons and its deadline to amend.
+      String comment = Variables.string(execution, "countyComment");
+      String until = settings.deadline(settings.getAmendmentDeadline()).toString();
+      applications.setReasons(id, reasonsJson.write(List.of(new Reason("RETURNED",
+          "县区工信部门退回补正：" + comment + "（请于" + until + "前补正）",
+          "Returned by the county industry office for amendment: " + comment + " (amend by " + until + ")"))));
+      set(id, creditCode, next, "退回意见：" + comment + "；请于" + until + "前补正", "Amend by " + until + ": " + comment);
+    } else if (next == ApplicationStatus.PUBLIC_NOTICE) {
+      String until = settings.deadline(settings.publicNoticePeriod(Variables.string(execution, Variables.PACKAGE_CODE))).toString();
+      set(id, creditCode, next, "公示期至" + until, "on public notice until " + until);
+    } else {
+      set(id, creditCode, next, null, null);
+    }
   }
 
   /** Records the status; the optional detail is appended to the enterprise's message. */

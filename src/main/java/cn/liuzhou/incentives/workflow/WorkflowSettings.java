@@ -2,6 +2,10 @@ package cn.liuzhou.incentives.workflow;
 
 import cn.liuzhou.incentives.IncentiveProperties;
 import cn.liuzhou.incentives.policy.PackageSettings;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
 import org.springframework.stereotype.Component;
 
 /** Durations the process's timers and retries read, from settings rather than the model. */
@@ -22,6 +26,16 @@ public class WorkflowSettings {
 
   public String getScreeningRetryCycle() {
     return properties.screeningRetryCycle();
+  }
+
+  /** The day a period (ISO-8601, e.g. P10D or PT1H) that starts now ends on. */
+  public LocalDate deadline(String isoPeriod) {
+    LocalDateTime now = LocalDateTime.now();
+    try {
+      return now.plus(Duration.parse(isoPeriod)).toLocalDate();
+    } catch (RuntimeException notADuration) {
+      return now.plus(Period.parse(isoPeriod)).toLocalDate();
+    }
   }
 
   /** The package's notice period if its administrators set one, else the default. */

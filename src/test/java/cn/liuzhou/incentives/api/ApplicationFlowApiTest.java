@@ -79,7 +79,10 @@ class ApplicationFlowApiTest extends ApiTestSupport {
     String ent = cleanEnterprise();
     String id = fileExhibition(ent, 100000).get("id").asText();
     completeTask("county.liunan", id, Map.of("decision", "RETURN", "comment", "请补充展位费发票"));
-    assertThat(application(id).get("status").asText()).isEqualTo("RETURNED");
+    JsonNode returned = call(ent, HttpMethod.GET, "/api/applications/" + id, null).getBody();
+    assertThat(returned.get("status").asText()).isEqualTo("RETURNED");
+    assertThat(returned.get("reasons").get(0).get("zh").asText()).contains("请补充展位费发票", "前补正");
+    assertThat(returned.get("notifications").toString()).contains("退回意见：请补充展位费发票");
     var amended = call(ent, HttpMethod.POST, "/api/applications/" + id + "/amendments",
         Map.of("facts", Map.of("eligibleCost", 180000, "eventDate", "2026-06-01")));
     assertThat(amended.getStatusCode().value()).isEqualTo(200);
