@@ -101,8 +101,8 @@ public class EnterpriseController {
   public ResponseEntity<Void> account(@PathVariable String creditCode, @RequestBody AccountRequest r, Caller caller) {
     requireAdmin(caller);
     registry.find(creditCode).orElseThrow(() -> ApiException.notFound("企业", creditCode));
-    if (r.password() == null || r.password().length() < 8 || r.password().length() > 128) {
-      throw ApiException.invalid("password", "密码须为8至128个字符", "password must have 8 to 128 characters");
+    if (r.password() == null || r.password().isBlank() || r.password().length() < 4 || r.password().length() > 128) {
+      throw ApiException.invalid("password", "密码须为4至128个字符", "password must have 4 to 128 characters");
     }
     var user = identity.createUserQuery().userId(creditCode).singleResult();
     boolean created = user == null;

@@ -135,7 +135,7 @@ class ApiErrorsTest extends ApiTestSupport {
         Map.of("category", "NOISE", "serious", true, "recordedOn", "2999-01-01", "description", "x")), 422, "recordedOn");
     assertProblem(call("admin", HttpMethod.POST, "/api/enterprises/91450200MA5L00022B/credit-records",
         Map.of("category", "TAX")), 422, "serious");
-    assertProblem(call("admin", HttpMethod.PUT, "/api/enterprises/" + ent + "/account", Map.of("password", "short")), 422, "password");
+    assertProblem(call("admin", HttpMethod.PUT, "/api/enterprises/" + ent + "/account", Map.of("password", "abc")), 422, "password");
     var updated = call("admin", HttpMethod.PUT, "/api/enterprises/" + ent, Map.of("name", "改名企业", "county", "liunan",
         "industry", "MACHINERY", "aboveDesignatedSize", true, "taxCreditRating", "B", "accountingCreditGood", true,
         "jointPunishmentTarget", false));
