@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every error of /api as problem+json: {@code detail} in Chinese, {@code detailEn}, {@code errors[]} by field. */
+/** Every error of the application's API (/api/**, county awards included) as problem+json: {@code detail} in Chinese, {@code detailEn}, {@code errors[]} by field. */
 @RestControllerAdvice
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler {
