@@ -126,6 +126,8 @@ F = [
     ("Flow_EnterpriseNotified", "NotifyEnterpriseOfPayment", "AwardDisbursed", "", None, "h"),
 ]
 
+LABEL_LEFT = {"Flow_CountyReturns", "Flow_BureauReturns"}
+
 SIZES = {"startEvent": (36, 36), "endEvent": (36, 36), "intermediateCatchEvent": (36, 36),
          "exclusiveGateway": (50, 50), "eventBasedGateway": (50, 50)}
 X0, COLW, Y0 = 230, 140, 60
@@ -224,6 +226,8 @@ def main():
         label = ""
         if name:
             lx, ly = pts[0][0] + 5, pts[0][1] + (5 if pts[1][1] >= pts[0][1] else -25)
+            if fid in LABEL_LEFT:  # two answers leave the same side of a gateway: put this one on the left
+                lx -= 100
             label = f'<bpmndi:BPMNLabel><dc:Bounds x="{lx}" y="{ly}" width="90" height="14" /></bpmndi:BPMNLabel>'
         out.append(f'      <bpmndi:BPMNEdge id="{fid}_di" bpmnElement="{fid}">{wps}{label}</bpmndi:BPMNEdge>')
     out.append('    </bpmndi:BPMNPlane>')
