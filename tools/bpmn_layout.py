@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Writes bpmn/incentive-application.bpmn: the process semantics below plus a lane-by-lane diagram
 layout, so the model opens in Camunda Modeler and draws in Cockpit. An authoring aid: after
-generating, the .bpmn file is the artefact (edit it in the Modeler or here and regenerate)."""
-from xml.sax.saxutils import quoteattr
+generating, the .bpmn file is the artefact (edit it in the Modeler or here and regenerate).
 
-TTL = "10950"  # days: 30 years, the accounting-archives retention for payment records
-NS = "http://camunda.org/schema/1.0/bpmn"
+    python3 tools/bpmn_layout.py > bpmn/incentive-application.bpmn
+"""
+from bpmn_model import Layout, render
 
 LANES = [
     ("Lane_Enterprise", "企业 Enterprise"),
@@ -128,112 +128,16 @@ F = [
 
 LABEL_LEFT = {"Flow_CountyReturns", "Flow_BureauReturns"}
 
-SIZES = {"startEvent": (36, 36), "endEvent": (36, 36), "intermediateCatchEvent": (36, 36),
-         "exclusiveGateway": (50, 50), "eventBasedGateway": (50, 50)}
-X0, COLW, Y0 = 230, 140, 60
-
-def bounds(node):
-    _, kind, _, lane, col, _, _ = node
-    w, h = SIZES.get(kind, (110, 80))
-    cx = X0 + col * COLW + 55
-    cy = Y0 + lane * LANE_H + LANE_H // 2
-    return cx - w // 2, cy - h // 2, w, h
 
 def main():
-    byid = {n[0]: n for n in N}
-    incoming = {n[0]: [] for n in N}
-    outgoing = {n[0]: [] for n in N}
-    for f in F:
-        outgoing[f[1]].append(f[0]); incoming[f[2]].append(f[0])
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" '
-           'xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" '
-           f'xmlns:camunda="{NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:modeler="http://camunda.org/schema/modeler/1.0" '
-           'id="Definitions_IncentiveApplication" targetNamespace="http://liuzhou.gov.cn/incentives/bpmn" exporter="bpmn_layout.py" exporterVersion="1" '
-           'modeler:executionPlatform="Camunda Platform" modeler:executionPlatformVersion="7.24.0">',
-           '  <bpmn:collaboration id="Collaboration_IncentiveApplication">',
-           '    <bpmn:participant id="Participant_IncentiveApplication" name="产业激励申报 Incentive application" processRef="incentive-application" />',
-           '  </bpmn:collaboration>',
-           f'  <bpmn:process id="incentive-application" name="产业激励申报 Incentive application" isExecutable="true" camunda:historyTimeToLive="{TTL}">',
-           '    <bpmn:laneSet id="LaneSet_Roles">']
-    for lid, lname in LANES:
-        idx = [l[0] for l in LANES].index(lid)
-        out.append(f'      <bpmn:lane id="{lid}" name={quoteattr(lname)}>')
-        for n in N:
-            if n[3] == idx:
-                out.append(f'        <bpmn:flowNodeRef>{n[0]}</bpmn:flowNodeRef>')
-        out.append('      </bpmn:lane>')
-    out.append('    </bpmn:laneSet>')
-    for n in N:
-        nid, kind, name, _, _, attrs, inner = n
-        out.append(f'    <bpmn:{kind} id="{nid}" name={quoteattr(name)}{" " + attrs if attrs else ""}>')
-        if inner.startswith("<bpmn:extensionElements>"):
-            out.append(f'      {inner}')
-            inner = ""
-        for i in incoming[nid]:
-            out.append(f'      <bpmn:incoming>{i}</bpmn:incoming>')
-        for o in outgoing[nid]:
-            out.append(f'      <bpmn:outgoing>{o}</bpmn:outgoing>')
-        if inner:
-            out.append(f'      {inner}')
-        out.append(f'    </bpmn:{kind}>')
-    for fid, s, t, name, cond, _ in F:
-        nm = f' name={quoteattr(name)}' if name else ""
-        if cond:
-            out.append(f'    <bpmn:sequenceFlow id="{fid}"{nm} sourceRef="{s}" targetRef="{t}">')
-            out.append(f'      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{cond.replace("&", "&amp;")}</bpmn:conditionExpression>')
-            out.append('    </bpmn:sequenceFlow>')
-        else:
-            out.append(f'    <bpmn:sequenceFlow id="{fid}"{nm} sourceRef="{s}" targetRef="{t}" />')
-    out.append('  </bpmn:process>')
-    out.append('  <bpmn:message id="Message_AmendmentSubmitted" name="AmendmentSubmitted" />')
-    out.append('  <bpmn:message id="Message_ObjectionFiled" name="ObjectionFiled" />')
-    width = X0 + 22 * COLW
-    out.append('  <bpmndi:BPMNDiagram id="Diagram_IncentiveApplication">')
-    out.append('    <bpmndi:BPMNPlane id="Plane_IncentiveApplication" bpmnElement="Collaboration_IncentiveApplication">')
-    out.append(f'      <bpmndi:BPMNShape id="Participant_IncentiveApplication_di" bpmnElement="Participant_IncentiveApplication" isHorizontal="true"><dc:Bounds x="100" y="{Y0}" width="{width - 100}" height="{LANE_H * len(LANES)}" /></bpmndi:BPMNShape>')
-    for i, (lid, _) in enumerate(LANES):
-        out.append(f'      <bpmndi:BPMNShape id="{lid}_di" bpmnElement="{lid}" isHorizontal="true"><dc:Bounds x="130" y="{Y0 + i * LANE_H}" width="{width - 130}" height="{LANE_H}" /></bpmndi:BPMNShape>')
-    for n in N:
-        x, y, w, h = bounds(n)
-        marker = ' isMarkerVisible="true"' if n[1] == "exclusiveGateway" else ""
-        out.append(f'      <bpmndi:BPMNShape id="{n[0]}_di" bpmnElement="{n[0]}"{marker}><dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" />'
-                   f'<bpmndi:BPMNLabel><dc:Bounds x="{x - 20 if w < 100 else x}" y="{y + h + 4 if w < 100 else y}" width="{w + 40 if w < 100 else w}" height="27" /></bpmndi:BPMNLabel></bpmndi:BPMNShape>'
-                   if w < 100 else
-                   f'      <bpmndi:BPMNShape id="{n[0]}_di" bpmnElement="{n[0]}"><dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" /></bpmndi:BPMNShape>')
-    bottom = Y0 + LANE_H * len(LANES)
-    for fid, s, t, name, _, route in F:
-        sx, sy, sw, sh = bounds(byid[s]); tx, ty, tw, th = bounds(byid[t])
-        scx, scy, tcx, tcy = sx + sw // 2, sy + sh // 2, tx + tw // 2, ty + th // 2
-        if route == "h" and scy == tcy:
-            pts = [(sx + sw, scy), (tx, tcy)]
-        elif route == "vh":  # leave vertically, enter horizontally (or vertically if target is to the left)
-            if tcx > scx:
-                pts = [(scx, sy + sh if tcy > scy else sy), (scx, tcy), (tx, tcy)]
-            else:
-                pts = [(scx, sy + sh if tcy > scy else sy), (scx, (scy + tcy) // 2), (tcx, (scy + tcy) // 2), (tcx, ty + th if tcy < scy else ty)]
-        elif route == "over":  # along the top of the source's lane
-            lane_top = Y0 + byid[s][3] * LANE_H + 15
-            pts = [(scx, sy), (scx, lane_top), (tcx, lane_top), (tcx, ty)]
-        elif route == "top":  # back to an earlier element, above both
-            pts = [(scx, sy), (scx, Y0 + 12), (tcx - 30, Y0 + 12), (tcx - 30, ty)]
-        elif route == "under":  # below the source, then up or down into the target
-            low = max(sy + sh, ty + th) + 22
-            pts = [(scx, sy + sh), (scx, low), (tcx, low), (tcx, ty + th)]
-        else:
-            pts = [(sx + sw, scy), ((sx + sw + tx) // 2, scy), ((sx + sw + tx) // 2, tcy), (tx, tcy)]
-        wps = "".join(f'<di:waypoint x="{x}" y="{y}" />' for x, y in pts)
-        label = ""
-        if name:
-            lx, ly = pts[0][0] + 5, pts[0][1] + (5 if pts[1][1] >= pts[0][1] else -25)
-            if fid in LABEL_LEFT:  # two answers leave the same side of a gateway: put this one on the left
-                lx -= 100
-            label = f'<bpmndi:BPMNLabel><dc:Bounds x="{lx}" y="{ly}" width="90" height="14" /></bpmndi:BPMNLabel>'
-        out.append(f'      <bpmndi:BPMNEdge id="{fid}_di" bpmnElement="{fid}">{wps}{label}</bpmndi:BPMNEdge>')
-    out.append('    </bpmndi:BPMNPlane>')
-    out.append('  </bpmndi:BPMNDiagram>')
-    out.append('</bpmn:definitions>')
-    print("\n".join(out))
+    nodes = [(i, k, n, lane, col, attrs, inner, "") if inner.startswith("<bpmn:extensionElements>")
+             else (i, k, n, lane, col, attrs, "", inner) for i, k, n, lane, col, attrs, inner in N]
+    print(render(definitions_id="IncentiveApplication", process_id="incentive-application",
+                 process_name="产业激励申报 Incentive application", participant_name="产业激励申报 Incentive application",
+                 exporter="bpmn_layout.py", layout=Layout(LANES, LANE_H), nodes=nodes, flows=F,
+                 messages=[("Message_AmendmentSubmitted", "AmendmentSubmitted"), ("Message_ObjectionFiled", "ObjectionFiled")],
+                 label_left=LABEL_LEFT), end="")
+
 
 if __name__ == "__main__":
     main()

@@ -7,10 +7,10 @@ bpmn/county-award-disbursement.form). An authoring aid: after generating, the fi
 """
 import json
 import os
-from xml.sax.saxutils import quoteattr
+import sys
 
-TTL = "10950"  # days: 30 years, the accounting-archives retention for payment records
-NS = "http://camunda.org/schema/1.0/bpmn"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bpmn_model import Layout, render  # noqa: E402
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 # registry.County, in enum order (the last tie-break of the ranking)
@@ -82,101 +82,10 @@ F = [
     ("Flow_RunClosed", "CloseAwardRun", "CountyAwardsDisbursed", "", None, "h"),
 ]
 
-SIZES = {"startEvent": (36, 36), "endEvent": (36, 36), "exclusiveGateway": (50, 50)}
-X0, COLW, Y0 = 230, 150, 60
-
-def bounds(node):
-    kind, lane, col = node[1], node[3], node[4]
-    w, h = SIZES.get(kind, (110, 80))
-    cx = X0 + col * COLW + 55
-    cy = Y0 + lane * LANE_H + LANE_H // 2
-    return cx - w // 2, cy - h // 2, w, h
-
 def bpmn():
-    byid = {n[0]: n for n in N}
-    incoming = {n[0]: [] for n in N}
-    outgoing = {n[0]: [] for n in N}
-    for f in F:
-        outgoing[f[1]].append(f[0]); incoming[f[2]].append(f[0])
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" '
-           'xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" '
-           f'xmlns:camunda="{NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:modeler="http://camunda.org/schema/modeler/1.0" '
-           'id="Definitions_CountyAward" targetNamespace="http://liuzhou.gov.cn/incentives/bpmn" exporter="county_award_layout.py" exporterVersion="1" '
-           'modeler:executionPlatform="Camunda Platform" modeler:executionPlatformVersion="7.24.0">',
-           '  <bpmn:collaboration id="Collaboration_CountyAward">',
-           '    <bpmn:participant id="Participant_CountyAward" name="县区工业稳增长奖励评比 County award" processRef="county-award" />',
-           '  </bpmn:collaboration>',
-           f'  <bpmn:process id="county-award" name="County award" isExecutable="true" camunda:historyTimeToLive="{TTL}">',
-           '    <bpmn:laneSet id="LaneSet_CountyAwardRoles">']
-    for idx, (lid, lname) in enumerate(LANES):
-        out.append(f'      <bpmn:lane id="{lid}" name={quoteattr(lname)}>')
-        for n in N:
-            if n[3] == idx:
-                out.append(f'        <bpmn:flowNodeRef>{n[0]}</bpmn:flowNodeRef>')
-        out.append('      </bpmn:lane>')
-    out.append('    </bpmn:laneSet>')
-    for n in N:
-        nid, kind, name, _, _, attrs, ext, loop = n
-        out.append(f'    <bpmn:{kind} id="{nid}" name={quoteattr(name)}{" " + attrs if attrs else ""}>')
-        if ext:
-            out.append(f'      {ext}')
-        for i in incoming[nid]:
-            out.append(f'      <bpmn:incoming>{i}</bpmn:incoming>')
-        for o in outgoing[nid]:
-            out.append(f'      <bpmn:outgoing>{o}</bpmn:outgoing>')
-        if loop:
-            out.append(f'      {loop}')
-        out.append(f'    </bpmn:{kind}>')
-    for fid, s, t, name, cond, _ in F:
-        nm = f' name={quoteattr(name)}' if name else ""
-        if cond:
-            out.append(f'    <bpmn:sequenceFlow id="{fid}"{nm} sourceRef="{s}" targetRef="{t}">')
-            out.append(f'      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{cond.replace("&", "&amp;")}</bpmn:conditionExpression>')
-            out.append('    </bpmn:sequenceFlow>')
-        else:
-            out.append(f'    <bpmn:sequenceFlow id="{fid}"{nm} sourceRef="{s}" targetRef="{t}" />')
-    out.append('  </bpmn:process>')
-    width = X0 + 11 * COLW + 40
-    out.append('  <bpmndi:BPMNDiagram id="Diagram_CountyAward">')
-    out.append('    <bpmndi:BPMNPlane id="Plane_CountyAward" bpmnElement="Collaboration_CountyAward">')
-    out.append(f'      <bpmndi:BPMNShape id="Participant_CountyAward_di" bpmnElement="Participant_CountyAward" isHorizontal="true"><dc:Bounds x="100" y="{Y0}" width="{width - 100}" height="{LANE_H * len(LANES)}" /></bpmndi:BPMNShape>')
-    for i, (lid, _) in enumerate(LANES):
-        out.append(f'      <bpmndi:BPMNShape id="{lid}_di" bpmnElement="{lid}" isHorizontal="true"><dc:Bounds x="130" y="{Y0 + i * LANE_H}" width="{width - 130}" height="{LANE_H}" /></bpmndi:BPMNShape>')
-    for n in N:
-        x, y, w, h = bounds(n)
-        if w < 100:
-            marker = ' isMarkerVisible="true"' if n[1] == "exclusiveGateway" else ""
-            out.append(f'      <bpmndi:BPMNShape id="{n[0]}_di" bpmnElement="{n[0]}"{marker}><dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" />'
-                       f'<bpmndi:BPMNLabel><dc:Bounds x="{x - 20}" y="{y + h + 4}" width="{w + 40}" height="27" /></bpmndi:BPMNLabel></bpmndi:BPMNShape>')
-        else:
-            out.append(f'      <bpmndi:BPMNShape id="{n[0]}_di" bpmnElement="{n[0]}"><dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" /></bpmndi:BPMNShape>')
-    for fid, s, t, name, _, route in F:
-        sx, sy, sw, sh = bounds(byid[s]); tx, ty, tw, th = bounds(byid[t])
-        scx, scy, tcx, tcy = sx + sw // 2, sy + sh // 2, tx + tw // 2, ty + th // 2
-        if route == "h" and scy == tcy:
-            pts = [(sx + sw, scy), (tx, tcy)]
-        elif route == "vh":  # leave vertically, enter horizontally from the left
-            pts = [(scx, sy + sh if tcy > scy else sy), (scx, tcy), (tx, tcy)]
-        elif route == "over":  # along the top of the source's lane, back into the target from above
-            lane_top = Y0 + byid[s][3] * LANE_H + 18
-            pts = [(scx, sy), (scx, lane_top), (tcx, lane_top), (tcx, ty)]
-        else:
-            raise ValueError(route)
-        wps = "".join(f'<di:waypoint x="{x}" y="{y}" />' for x, y in pts)
-        label = ""
-        if name:
-            if route == "over":
-                lx, ly = min(scx, tcx) + 60, pts[1][1] - 16
-                lw = 200
-            else:
-                lx, ly, lw = pts[0][0] + 5, pts[0][1] + 5, 90
-            label = f'<bpmndi:BPMNLabel><dc:Bounds x="{lx}" y="{ly}" width="{lw}" height="14" /></bpmndi:BPMNLabel>'
-        out.append(f'      <bpmndi:BPMNEdge id="{fid}_di" bpmnElement="{fid}">{wps}{label}</bpmndi:BPMNEdge>')
-    out.append('    </bpmndi:BPMNPlane>')
-    out.append('  </bpmndi:BPMNDiagram>')
-    out.append('</bpmn:definitions>')
-    return "\n".join(out) + "\n"
+    return render(definitions_id="CountyAward", process_id="county-award", process_name="County award",
+                  participant_name="县区工业稳增长奖励评比 County award", exporter="county_award_layout.py",
+                  layout=Layout(LANES, LANE_H, column_width=150), nodes=N, flows=F, columns=11)
 
 
 def form(form_id, components):
