@@ -37,11 +37,12 @@ def listeners(*names):
 # id, kind, name, lane, column, extra attributes, inner xml
 N = [
     ("CountyAwardRunStarted", "startEvent", "County award run started", 0, 0, 'camunda:initiator="initiator"', ""),
-    ("enterCountyScores", "userTask", "Enter county scores", 0, 1,
+    ("ScoresToEnterGateway", "exclusiveGateway", "Scores to enter", 0, 1, "", ""),
+    ("enterCountyScores", "userTask", "Enter county scores", 0, 2,
      'camunda:candidateGroups="bureau-reviewers" camunda:formRef="county-scores" camunda:formRefBinding="deployment"',
      f'<bpmn:extensionElements>{listeners("countyAwardTaskListener")}</bpmn:extensionElements>'),
-    ("RankCounties", "serviceTask", "Rank counties", 1, 2, 'camunda:delegateExpression="${countyRanking}"', ""),
-    ("EvaluateAwardForRank", "businessRuleTask", "Evaluate award for rank", 1, 3,
+    ("RankCounties", "serviceTask", "Rank counties", 1, 3, 'camunda:delegateExpression="${countyRanking}"', ""),
+    ("EvaluateAwardForRank", "businessRuleTask", "Evaluate award for rank", 1, 4,
      'camunda:decisionRef="${awardDecisionKey}" camunda:decisionRefBinding="versionTag" '
      'camunda:decisionRefVersionTag="${decisionVersionTag}" camunda:mapDecisionResult="singleResult" camunda:resultVariable="rankResult"',
      '<bpmn:extensionElements><camunda:inputOutput>'
@@ -51,32 +52,33 @@ N = [
      '<camunda:executionListener event="end" expression="${execution.setVariable(\'tableAward_\'.concat(county), rankResult.award)}" />'
      '</bpmn:extensionElements>',
      '<bpmn:multiInstanceLoopCharacteristics isSequential="true" camunda:collection="${rankedCounties}" camunda:elementVariable="county" />'),
-    ("RecordProposedAwards", "serviceTask", "Record proposed awards", 1, 4, 'camunda:delegateExpression="${countyAwardProposal}"', ""),
-    ("approveCountyAwards", "userTask", "Approve county awards", 0, 5,
+    ("RecordProposedAwards", "serviceTask", "Record proposed awards", 1, 5, 'camunda:delegateExpression="${countyAwardProposal}"', ""),
+    ("approveCountyAwards", "userTask", "Approve county awards", 0, 6,
      'camunda:candidateGroups="bureau-reviewers" camunda:formRef="county-award-approval" camunda:formRefBinding="deployment"',
      f'<bpmn:extensionElements>{listeners("countyAwardTaskListener")}</bpmn:extensionElements>'),
-    ("AwardsApprovedGateway", "exclusiveGateway", "Awards approved?", 0, 6, 'default="Flow_AwardsReturned"', ""),
-    ("ReserveAwardsInBudget", "serviceTask", "Reserve awards in budget", 1, 7, 'camunda:delegateExpression="${countyAwardReservation}"', ""),
-    ("disburseCountyAward", "userTask", "Disburse county award", 2, 8,
+    ("AwardsApprovedGateway", "exclusiveGateway", "Awards approved?", 0, 7, 'default="Flow_AwardsReturned"', ""),
+    ("ReserveAwardsInBudget", "serviceTask", "Reserve awards in budget", 1, 8, 'camunda:delegateExpression="${countyAwardReservation}"', ""),
+    ("disburseCountyAward", "userTask", "Disburse county award", 2, 9,
      'camunda:candidateGroups="finance" camunda:formRef="county-award-disbursement" camunda:formRefBinding="deployment"',
      '<bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="paymentReference" /></camunda:inputOutput>'
      f'{listeners("countyAwardTaskListener", "countyPaymentRecorder")}</bpmn:extensionElements>',
      '<bpmn:multiInstanceLoopCharacteristics camunda:collection="${awardedCounties}" camunda:elementVariable="county" />'),
-    ("CloseAwardRun", "serviceTask", "Close award run", 2, 9, 'camunda:delegateExpression="${countyAwardClosing}"', ""),
-    ("CountyAwardsDisbursed", "endEvent", "County awards disbursed", 2, 10, "", ""),
+    ("CloseAwardRun", "serviceTask", "Close award run", 2, 10, 'camunda:delegateExpression="${countyAwardClosing}"', ""),
+    ("CountyAwardsDisbursed", "endEvent", "County awards disbursed", 2, 11, "", ""),
 ]
 N = [n if len(n) == 8 else n + ("",) for n in N]
 
 # id, source, target, name, condition, route
 F = [
-    ("Flow_RunStarted", "CountyAwardRunStarted", "enterCountyScores", "", None, "h"),
+    ("Flow_RunStarted", "CountyAwardRunStarted", "ScoresToEnterGateway", "", None, "h"),
+    ("Flow_ToScoreEntry", "ScoresToEnterGateway", "enterCountyScores", "", None, "h"),
     ("Flow_ScoresEntered", "enterCountyScores", "RankCounties", "", None, "vh"),
     ("Flow_CountiesRanked", "RankCounties", "EvaluateAwardForRank", "", None, "h"),
     ("Flow_AwardsEvaluated", "EvaluateAwardForRank", "RecordProposedAwards", "", None, "h"),
     ("Flow_AwardsProposed", "RecordProposedAwards", "approveCountyAwards", "", None, "vh"),
     ("Flow_AwardsReviewed", "approveCountyAwards", "AwardsApprovedGateway", "", None, "h"),
     ("Flow_AwardsApproved", "AwardsApprovedGateway", "ReserveAwardsInBudget", "Yes, approved", "${awardDecision == 'APPROVE'}", "vh"),
-    ("Flow_AwardsReturned", "AwardsApprovedGateway", "enterCountyScores", "No, returned for rescoring", None, "over"),
+    ("Flow_AwardsReturned", "AwardsApprovedGateway", "ScoresToEnterGateway", "No, returned for rescoring", None, "over"),
     ("Flow_AwardsReserved", "ReserveAwardsInBudget", "disburseCountyAward", "", None, "vh"),
     ("Flow_AwardsDisbursed", "disburseCountyAward", "CloseAwardRun", "", None, "h"),
     ("Flow_RunClosed", "CloseAwardRun", "CountyAwardsDisbursed", "", None, "h"),
@@ -85,7 +87,7 @@ F = [
 def bpmn():
     return render(definitions_id="CountyAward", process_id="county-award", process_name="County award",
                   participant_name="县区工业稳增长奖励评比 County award", exporter="county_award_layout.py",
-                  layout=Layout(LANES, LANE_H, column_width=150), nodes=N, flows=F, columns=11)
+                  layout=Layout(LANES, LANE_H, column_width=150), nodes=N, flows=F, columns=12)
 
 
 def form(form_id, components):
