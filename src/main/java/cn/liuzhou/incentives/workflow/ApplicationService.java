@@ -105,9 +105,6 @@ public class ApplicationService {
     }
     Facts.Checked checked = null;
     if (measure != null && measure.isEnterpriseMeasure()) {
-      if (measure.requiresProject() && projectId == null) {
-        problems.add(new ApiException.FieldProblem("projectId", "本措施按项目申报，须填写项目编号", "projectId is required: this measure is applied for per project"));
-      }
       checked = Facts.check(measure, facts);
       for (FactError e : checked.errors()) {
         problems.add(new ApiException.FieldProblem(e.field(), e.zh(), e.en()));
@@ -123,6 +120,9 @@ public class ApplicationService {
 
     String id = "SQ-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
         + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+    if (measure.requiresProject() && projectId == null) {
+      projectId = id; // a project measure filed without a project number is a project of its own
+    }
     Instant now = Instant.now(clock);
     ApplicationRecord record = new ApplicationRecord(id, measure.code(), pkg.code(), creditCode,
         enterprise.map(Enterprise::county).orElse(null), projectId, write(checked.exact()), ApplicationStatus.SCREENING,
