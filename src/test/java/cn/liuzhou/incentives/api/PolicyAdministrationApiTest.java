@@ -24,6 +24,7 @@ class PolicyAdministrationApiTest extends ApiTestSupport {
 
   @Autowired PolicyCatalogue catalogue;
   @Autowired RepositoryService repository;
+  @Autowired cn.liuzhou.incentives.ledger.ApplicationRepository applications;
 
   ResponseEntity<JsonNode> fileAs(String enterprise, String measure, String projectId, Map<String, Object> facts) {
     Map<String, Object> body = new HashMap<>(Map.of("measureCode", measure, "creditCode", enterprise, "facts", facts));
@@ -255,18 +256,24 @@ class PolicyAdministrationApiTest extends ApiTestSupport {
 
   @Test
   void aiFusionFundsAtMostItsNumberOfProjects() {
-    String last = null;
-    for (int i = 0; i < 21; i++) {
-      String ent = cleanEnterprise();
-      JsonNode app = filed(fileAs(ent, "GX-2025Q2-AI-FUSION", "AI-" + i, Map.of("aiManufacturingFusion", true)));
-      if (i < 20) {
-        assertThat(app.get("status").asText()).as("project " + i).isEqualTo("COUNTY_REVIEW");
-        assertThat(app.get("proposedAward").decimalValue()).isEqualByComparingTo("500000");
-      } else {
-        assertThat(app.get("status").asText()).isEqualTo("REJECTED");
-        assertThat(app.get("reasons").toString()).contains("名额（20个）已满");
-      }
+    int taken = applications.liveScreenedOfMeasure("GX-2025Q2-AI-FUSION", "-").size();
+    List<String> filed = new java.util.ArrayList<>();
+    for (int i = taken; i < 20; i++) {
+      JsonNode app = filed(fileAs(cleanEnterprise(), "GX-2025Q2-AI-FUSION", "AI-" + i, Map.of("aiManufacturingFusion", true)));
+      assertThat(app.get("status").asText()).as("project " + i).isEqualTo("COUNTY_REVIEW");
+      assertThat(app.get("proposedAward").decimalValue()).isEqualByComparingTo("500000");
+      filed.add(app.get("id").asText());
     }
+    JsonNode over = filed(fileAs(cleanEnterprise(), "GX-2025Q2-AI-FUSION", "AI-21", Map.of()));
+    assertThat(over.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(over.get("reasons").toString()).contains("名额（20个）已满", filed.get(filed.size() - 1));
+
+    // a rejected project gives its place back
+    for (String id : filed) {
+      completeTask("county.liunan", id, Map.of("decision", "REJECT", "comment", "测试后释放名额"));
+    }
+    assertThat(filed(fileAs(cleanEnterprise(), "GX-2025Q2-AI-FUSION", "AI-22", Map.of())).get("status").asText())
+        .isEqualTo("COUNTY_REVIEW");
   }
 
   @Test
