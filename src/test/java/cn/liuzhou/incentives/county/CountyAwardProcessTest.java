@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -26,9 +25,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
+import cn.liuzhou.incentives.testing.ProcessTestEngine;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,19 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CountyAwardProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.Companion
-      .builder(configuration()).assertClassCoverageAtLeast(1.0).build();
-
-  static ProcessEngineConfiguration configuration() {
-    var c = new ProcessCoverageInMemProcessEngineConfiguration();
-    c.setJdbcUrl("jdbc:h2:mem:county-award-process-test;DB_CLOSE_DELAY=-1");
-    c.setDatabaseSchemaUpdate("true");
-    c.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    c.setJobExecutorActivate(false);
-    c.setExpressionManager(new MockExpressionManager());
-    c.setProcessEngineName("county-award-process-test");
-    return c;
-  }
+  static ProcessEngineCoverageExtension extension = ProcessTestEngine.withFullCoverage("county-award-process-test");
 
   /** A decision that gives no amount, as LZ-2025Q1-COUNTY does (the bureau sets the amounts). */
   static final String PLACEHOLDER_DMN = """

@@ -13,16 +13,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
+import cn.liuzhou.incentives.testing.ProcessTestEngine;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,19 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class IncentiveApplicationProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.Companion
-      .builder(configuration()).assertClassCoverageAtLeast(1.0).build();
-
-  static ProcessEngineConfiguration configuration() {
-    var c = new ProcessCoverageInMemProcessEngineConfiguration();
-    c.setJdbcUrl("jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1");
-    c.setDatabaseSchemaUpdate("true");
-    c.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    c.setJobExecutorActivate(false);
-    c.setExpressionManager(new MockExpressionManager());
-    c.setProcessEngineName("process-test");
-    return c;
-  }
+  static ProcessEngineCoverageExtension extension = ProcessTestEngine.withFullCoverage("process-test");
 
   /** What the mocked screening decides for the next run. */
   boolean screeningPasses = true;
