@@ -29,7 +29,7 @@ class StartupTest {
   Startup startup(boolean demoEnabled) {
     when(catalogue.packages()).thenReturn(List.of());
     return new Startup(workflow, packages, catalogue, mock(BudgetLedger.class), authorizations, demo,
-        new IncentiveProperties(null, null, null, new IncentiveProperties.Demo(demoEnabled)));
+        new IncentiveProperties(null, null, null, null, new IncentiveProperties.Demo(demoEnabled)));
   }
 
   @Test
@@ -58,8 +58,8 @@ class StartupTest {
 
   @Test
   void durationsAreValidated() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IncentiveProperties("five days", null, null, null))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IncentiveProperties("five days", null, null, null, null))
         .hasMessageContaining("incentives.public-notice-period");
-    assertThat(new IncentiveProperties(null, null, null, null).publicNoticePeriod()).isEqualTo("P5D");
+    assertThat(new IncentiveProperties(null, null, null, null, null).publicNoticePeriod()).isEqualTo("P5D");
   }
 }

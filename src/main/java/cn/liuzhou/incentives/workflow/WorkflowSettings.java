@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
+import java.time.ZoneId;
+import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /** Durations the process's timers and retries read, from settings rather than the model. */
@@ -26,6 +28,19 @@ public class WorkflowSettings {
 
   public String getScreeningRetryCycle() {
     return properties.screeningRetryCycle();
+  }
+
+  /** When a reviewer's task created now is due. */
+  public Date reviewDueDate() {
+    LocalDateTime now = LocalDateTime.now();
+    String period = properties.reviewPeriod();
+    LocalDateTime due;
+    try {
+      due = now.plus(Duration.parse(period));
+    } catch (RuntimeException notADuration) {
+      due = now.plus(Period.parse(period));
+    }
+    return Date.from(due.atZone(ZoneId.systemDefault()).toInstant());
   }
 
   /** The day a period (ISO-8601, e.g. P10D or PT1H) that starts now ends on. */

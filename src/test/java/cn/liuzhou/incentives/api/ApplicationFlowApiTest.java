@@ -26,6 +26,7 @@ class ApplicationFlowApiTest extends ApiTestSupport {
     assertThat(app.get("decisionVersionTag").asText()).startsWith("LZ-2026Q2-r");
 
     assertThat(taskFor("county.yufeng", id)).as("another county does not see the task").isNull();
+    assertThat(taskFor("county.liunan", id).get("due").asText()).as("the review is due").isNotBlank().isNotEqualTo("null");
     assertThat(completeTask("county.liunan", id, Map.of("decision", "APPROVE")).getStatusCode().value()).isEqualTo(204);
     assertThat(application(id).get("status").asText()).isEqualTo("BUREAU_REVIEW");
 

@@ -63,6 +63,10 @@ class IncentiveApplicationProcessTest {
     public String publicNoticePeriod(String packageCode) {
       return "P5D";
     }
+
+    public java.util.Date reviewDueDate() {
+      return new java.util.Date(System.currentTimeMillis() + 864_000_000L);
+    }
   }
 
   @BeforeEach
