@@ -57,6 +57,16 @@ class StartupTest {
   }
 
   @Test
+  void theDefaultFileDatabaseOpens(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    var yaml = new YamlPropertiesFactoryBean();
+    yaml.setResources(new ClassPathResource("application.yaml"));
+    String url = yaml.getObject().getProperty("spring.datasource.url").replace("./data", dir.toString());
+    try (var connection = java.sql.DriverManager.getConnection(url, "sa", "")) {
+      assertThat(connection.isValid(1)).isTrue();
+    }
+  }
+
+  @Test
   void durationsAreValidated() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IncentiveProperties("five days", null, null, null, null))
         .hasMessageContaining("incentives.public-notice-period");
