@@ -38,7 +38,7 @@ def listeners(*names):
 N = [
     ("CountyAwardRunStarted", "startEvent", "County award run started", 0, 0, 'camunda:initiator="initiator"', ""),
     ("ScoresToEnterGateway", "exclusiveGateway", "Scores to enter", 0, 1, "", ""),
-    ("enterCountyScores", "userTask", "Enter county scores", 0, 2,
+    ("enterCountyScores", "userTask", "录入县区评分 Enter county scores", 0, 2,
      'camunda:candidateGroups="bureau-reviewers" camunda:formRef="county-scores" camunda:formRefBinding="deployment"',
      f'<bpmn:extensionElements>{listeners("countyAwardTaskListener")}</bpmn:extensionElements>'),
     ("RankCounties", "serviceTask", "Rank counties", 1, 3, 'camunda:delegateExpression="${countyRanking}"', ""),
@@ -53,12 +53,12 @@ N = [
      '</bpmn:extensionElements>',
      '<bpmn:multiInstanceLoopCharacteristics isSequential="true" camunda:collection="${rankedCounties}" camunda:elementVariable="county" />'),
     ("RecordProposedAwards", "serviceTask", "Record proposed awards", 1, 5, 'camunda:delegateExpression="${countyAwardProposal}"', ""),
-    ("approveCountyAwards", "userTask", "Approve county awards", 0, 6,
+    ("approveCountyAwards", "userTask", "审定县区奖励 Approve county awards", 0, 6,
      'camunda:candidateGroups="bureau-reviewers" camunda:formRef="county-award-approval" camunda:formRefBinding="deployment"',
      f'<bpmn:extensionElements>{listeners("countyAwardTaskListener")}</bpmn:extensionElements>'),
     ("AwardsApprovedGateway", "exclusiveGateway", "Awards approved?", 0, 7, 'default="Flow_AwardsReturned"', ""),
     ("ReserveAwardsInBudget", "serviceTask", "Reserve awards in budget", 1, 8, 'camunda:delegateExpression="${countyAwardReservation}"', ""),
-    ("disburseCountyAward", "userTask", "Disburse county award", 2, 9,
+    ("disburseCountyAward", "userTask", "拨付县区奖励 Disburse county award", 2, 9,
      'camunda:candidateGroups="finance" camunda:formRef="county-award-disbursement" camunda:formRefBinding="deployment"',
      '<bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="paymentReference" /></camunda:inputOutput>'
      f'{listeners("countyAwardTaskListener", "countyPaymentRecorder")}</bpmn:extensionElements>',
@@ -85,7 +85,7 @@ F = [
 ]
 
 def bpmn():
-    return render(definitions_id="CountyAward", process_id="county-award", process_name="County award",
+    return render(definitions_id="CountyAward", process_id="county-award", process_name="县区工业稳增长奖励评比 County award",
                   participant_name="县区工业稳增长奖励评比 County award", exporter="county_award_layout.py",
                   layout=Layout(LANES, LANE_H, column_width=150), nodes=N, flows=F, columns=12)
 
