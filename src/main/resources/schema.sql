@@ -180,3 +180,10 @@ create table if not exists county_award_payment (
   paid_at timestamp not null,
   primary key (measure_code, award_period, county)
 );
+
+create table if not exists package_examples (
+  package_code varchar(20) primary key,
+  examples varchar(1000000) not null,
+  updated_by varchar(64) not null,
+  updated_at timestamp not null
+);

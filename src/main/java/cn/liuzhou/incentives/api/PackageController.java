@@ -5,10 +5,12 @@ import cn.liuzhou.incentives.ledger.BudgetLedger;
 import cn.liuzhou.incentives.policy.FactSpec;
 import cn.liuzhou.incentives.policy.Measure;
 import cn.liuzhou.incentives.policy.PackageDeployer;
+import cn.liuzhou.incentives.policy.PackageExamples;
 import cn.liuzhou.incentives.policy.PackageRevision;
 import cn.liuzhou.incentives.policy.PackageRevisions;
 import cn.liuzhou.incentives.policy.PackageSettings;
 import cn.liuzhou.incentives.policy.PolicyCatalogue;
+import cn.liuzhou.incentives.policy.PolicyExample;
 import cn.liuzhou.incentives.policy.PolicyPackage;
 import cn.liuzhou.incentives.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,11 +63,14 @@ public class PackageController {
   private final IdentityService identity;
   private final IncentiveProperties properties;
   private final cn.liuzhou.incentives.policy.PackageDeploymentGuard guard;
+  private final PackageExamples packageExamples;
 
-  public PackageController(cn.liuzhou.incentives.policy.PackageDeploymentGuard guard, PolicyCatalogue catalogue, PackageRevisions revisions, PackageSettings settings,
+  public PackageController(cn.liuzhou.incentives.policy.PackageDeploymentGuard guard, PackageExamples packageExamples,
+      PolicyCatalogue catalogue, PackageRevisions revisions, PackageSettings settings,
       BudgetLedger budgets, PackageDeployer deployer, RepositoryService repository, IdentityService identity,
       IncentiveProperties properties) {
     this.guard = guard;
+    this.packageExamples = packageExamples;
     this.catalogue = catalogue;
     this.revisions = revisions;
     this.settings = settings;
@@ -172,6 +177,44 @@ public class PackageController {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  @GetMapping("/packages/{code}/examples")
+  public List<PolicyExample> examples(@PathVariable String code) {
+    return packageExamples.forPackage(find(code));
+  }
+
+  /**
+   * Replaces the worked cases every later deployment of the package must pass (a new quarter's
+   * numbers). Checked for form here; checked against tables at the next deployment.
+   */
+  @PutMapping(path = "/packages/{code}/examples", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Transactional
+  public List<PolicyExample> replaceExamples(@PathVariable String code, @RequestBody String json, Caller caller) {
+    EnterpriseController.requireAdmin(caller);
+    PolicyPackage pkg = find(code);
+    List<PolicyExample> parsed;
+    try {
+      parsed = PackageExamples.parse(json);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("examples", "示例格式错误：" + e.getMessage(), "The examples are malformed: " + e.getMessage());
+    }
+    List<ApiException.FieldProblem> problems = new ArrayList<>();
+    for (int i = 0; i < parsed.size(); i++) {
+      if (pkg.measure(parsed.get(i).measure()).isEmpty()) {
+        problems.add(new ApiException.FieldProblem("[" + i + "].measure", "不是本政策包的措施：" + parsed.get(i).measure(),
+            "Not a measure of this package: " + parsed.get(i).measure()));
+      }
+    }
+    if (parsed.isEmpty()) {
+      problems.add(new ApiException.FieldProblem("examples", "至少需要一个示例", "At least one case is required"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, problems);
+    }
+    packageExamples.replace(pkg, json, caller.userId());
+    settings.recordChange(code, "examples", null, parsed.size() + " cases", caller.userId());
+    return parsed;
   }
 
   private PolicyPackage find(String code) {

@@ -31,10 +31,17 @@ public class PackageChecker {
   private static final List<String> GENERAL_OUTPUTS = List.of("eligible", "reasonZh", "reasonEn");
 
   private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-  private final PolicyCatalogue catalogue;
+  private final Function<PolicyPackage, List<PolicyExample>> examples;
 
+  /** Checks against the examples shipped with the packages. */
   public PackageChecker(PolicyCatalogue catalogue) {
-    this.catalogue = catalogue;
+    this.examples = catalogue::examples;
+  }
+
+  /** Checks against the active examples: uploaded by administrators, else shipped. */
+  @org.springframework.beans.factory.annotation.Autowired
+  public PackageChecker(PackageExamples examples) {
+    this.examples = examples::forPackage;
   }
 
   /** The reasons the tables cannot be deployed for the package; empty when they pass. */
@@ -55,7 +62,7 @@ public class PackageChecker {
       requireOutputs(decisions, m.decision(), m.isEnterpriseMeasure() ? MEASURE_OUTPUTS : List.of("award"), problems);
     }
     if (problems.isEmpty()) {
-      for (PolicyExample example : catalogue.examples(pkg)) {
+      for (PolicyExample example : examples.apply(pkg)) {
         String failure = runExample(pkg, decisions, example);
         if (failure != null) {
           problems.add("示例未通过 / example fails: " + example.name() + " — " + failure);

@@ -155,6 +155,36 @@ class PolicyAdministrationApiTest extends ApiTestSupport {
     assertThat(deployDmn("LZ-2026Q2", shipped("LZ-2026Q2")).getStatusCode().value()).isEqualTo(201);
   }
 
+  ResponseEntity<JsonNode> putExamples(String code, String json) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("admin", PASSWORD);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.exchange("/api/packages/" + code + "/examples", HttpMethod.PUT, new HttpEntity<>(json, headers), JsonNode.class);
+  }
+
+  @Test
+  void aNewQuartersNumbersNeedNewExamplesButNoRebuild() throws Exception {
+    String shippedExamples = new String(getClass().getResourceAsStream("/dmn/LZ-2026Q2/examples.json").readAllBytes(),
+        StandardCharsets.UTF_8);
+    String sixty = shipped("LZ-2026Q2").replace("eligibleCost * 0.5", "eligibleCost * 0.6");
+    assertProblem(deployDmn("LZ-2026Q2", sixty), 422); // the source's examples pin 50 %
+    assertProblem(putExamples("LZ-2026Q2", "[{\"name\": \"x\", \"measure\": \"GX-2024Q4-EXHIBITION\", \"expect\": {\"eligible\": true}}]"), 422);
+    assertProblem(putExamples("LZ-2026Q2", "{not json"), 422);
+    try {
+      var examples = putExamples("LZ-2026Q2", """
+          [{"name": "新季度：展位费20万元按60%为12万元，上限10万元", "measure": "LZ-2026Q2-EXHIBITION",
+            "enterprise": {"aboveDesignatedSize": true, "industry": "MACHINERY"},
+            "facts": {"eligibleCost": 100000, "eventDate": "2026-05-10"}, "expect": {"eligible": true, "award": 60000}}]""");
+      assertThat(examples.getStatusCode().value()).isEqualTo(200);
+      assertThat(deployDmn("LZ-2026Q2", sixty).getStatusCode().value()).isEqualTo(201);
+      assertThat(fileExhibition(cleanEnterprise(), 100000).get("proposedAward").decimalValue()).isEqualByComparingTo("60000");
+    } finally {
+      assertThat(putExamples("LZ-2026Q2", shippedExamples).getStatusCode().value()).isEqualTo(200);
+      assertThat(deployDmn("LZ-2026Q2", shipped("LZ-2026Q2")).getStatusCode().value()).isEqualTo(201);
+    }
+    assertThat(fileExhibition(cleanEnterprise(), 100000).get("proposedAward").decimalValue()).isEqualByComparingTo("50000");
+  }
+
   @Test
   void brokenTablesAreRefusedAndChangeNothing() {
     String activeBefore = call("admin", HttpMethod.GET, "/api/packages/LZ-2026Q2", null).getBody()
