@@ -56,6 +56,49 @@ class BudgetConcurrencyTest extends ApiTestSupport {
   }
 
   @Test
+  void twoBureauApprovalsRacingForTheLastBudgetNeverBothSucceed() throws Exception {
+    String pkg = "GX-2025Q2";
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      String ent = cleanEnterprise();
+      var filed = call(ent, org.springframework.http.HttpMethod.POST, "/api/applications", java.util.Map.of(
+          "measureCode", "GX-2025Q2-GREEN", "creditCode", ent, "facts", java.util.Map.of("recognitionType", "GREEN_FACTORY")));
+      String id = filed.getBody().get("id").asText();
+      runDueJobs();
+      completeTask("county.liunan", id, java.util.Map.of("decision", "APPROVE"));
+      ids.add(id);
+    }
+    BudgetLedger.Budget before = budgets.find(pkg).orElseThrow();
+    // leave room for one award of 500,000 only
+    assertThat(budgets.setTotal(pkg, before.reserved().add(before.disbursed()).add(new BigDecimal("700000")))).isTrue();
+    try {
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> results = new ArrayList<>();
+      for (String id : ids) {
+        String taskId = taskFor("bureau", id).get("id").asText();
+        results.add(pool.submit(() -> {
+          start.await();
+          return call("bureau", org.springframework.http.HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+              java.util.Map.of("variables", java.util.Map.of("decision", java.util.Map.of("value", "APPROVE"))))
+              .getStatusCode().value();
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> r : results) {
+        statuses.add(r.get(60, TimeUnit.SECONDS));
+      }
+      pool.shutdown();
+      assertThat(statuses).containsExactlyInAnyOrder(204, 400);
+      assertThat(budgets.find(pkg).orElseThrow().reserved().subtract(before.reserved())).isEqualByComparingTo("500000");
+      assertThat(budgets.find(pkg).orElseThrow().remaining()).isEqualByComparingTo("200000");
+    } finally {
+      budgets.setTotal(pkg, before.total().add(new BigDecimal("500000")));
+    }
+  }
+
+  @Test
   void anAwardIsPaidOnlyOnce() {
     jdbc.update("insert into disbursement (application_id, package_code, amount, payment_reference, disbursed_at) values ('SQ-ONCE', 'X', 1, 'REF-ONCE', current_timestamp)");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
