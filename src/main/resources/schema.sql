@@ -187,3 +187,26 @@ create table if not exists package_examples (
   updated_by varchar(64) not null,
   updated_at timestamp not null
 );
+
+-- Added after the first release: what screening decided that approval must re-check (caps, rounding), and the
+-- filing date in Beijing time. "add column if not exists" reaches databases created by an earlier release.
+alter table incentive_application add column if not exists filed_on date;
+alter table incentive_application add column if not exists cap_amount numeric(16, 2);
+alter table incentive_application add column if not exists cap_scope varchar(20);
+alter table incentive_application add column if not exists rounding_unit numeric(16, 2);
+alter table incentive_application add column if not exists amount_source varchar(10);
+
+-- Objections during public notice (公示异议): one per objector and application, examined by the bureau.
+create table if not exists objection (
+  id varchar(40) primary key,
+  application_id varchar(40) not null,
+  objector varchar(64) not null,
+  reason varchar(2000) not null,
+  status varchar(20) not null,
+  filed_at timestamp not null,
+  decided_by varchar(64),
+  decided_at timestamp,
+  decision_comment varchar(2000),
+  unique (application_id, objector)
+);
+create index if not exists objection_application on objection (application_id, status);

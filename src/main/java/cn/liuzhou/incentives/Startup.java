@@ -43,5 +43,6 @@ public class Startup {
     if (properties.demo().enabled()) {
       demo.load();
     }
+    authorizations.reviewersSeeOnlyTheirColleagues(authorizations.reviewerGroups());
   }
 }

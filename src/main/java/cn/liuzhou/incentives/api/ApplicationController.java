@@ -92,10 +92,17 @@ public class ApplicationController {
     return view(service.amend(caller, id, request.facts()));
   }
 
+  /** The objector's receipt: its number and date, never the application it concerns. */
+  public record ObjectionReceipt(String receiptNumber, String applicationId, java.time.Instant filedAt, String status,
+      String messageZh, String messageEn) {}
+
   @PostMapping("/applications/{id}/objections")
-  public ApplicationView object(@PathVariable String id, @RequestBody ObjectionRequest request, Caller caller) {
-    service.object(caller, id, request.reason());
-    return view(applications.get(id));
+  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+  public ObjectionReceipt object(@PathVariable String id, @RequestBody ObjectionRequest request, Caller caller) {
+    var objection = service.object(caller, id, request == null ? null : request.reason());
+    return new ObjectionReceipt(objection.id(), id, objection.filedAt(), "RECEIVED",
+        "异议已受理，回执号 " + objection.id() + "，市工业和信息化局将进行核查",
+        "Objection received, receipt " + objection.id() + "; the city industry bureau will examine it");
   }
 
   @GetMapping("/applications/{id}/audit")

@@ -128,9 +128,13 @@ public class PackageController {
     BigDecimal budget = null;
     if (body.has("budget")) {
       JsonNode b = body.get("budget");
-      if (!b.isNumber() || b.decimalValue().signum() < 0 || b.decimalValue().stripTrailingZeros().scale() > 2) {
-        problems.add(new ApiException.FieldProblem("budget", "预算须为不小于零、最多两位小数的金额（元）",
-            "budget must be an amount in yuan, not negative, with at most two decimals"));
+      // A JSON number such as 1e400 is infinite as a double: refuse it before any decimal conversion.
+      boolean finite = b.isNumber() && !(b.isFloatingPointNumber() && !Double.isFinite(b.doubleValue()));
+      BigDecimal value = finite ? b.decimalValue() : null;
+      if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 2
+          || value.setScale(2, java.math.RoundingMode.DOWN).precision() > 18) {
+        problems.add(new ApiException.FieldProblem("budget", "预算须为不小于零、最多两位小数且不超过一万万亿元的金额（元）",
+            "budget must be an amount in yuan, not negative, with at most two decimals and below 10^16"));
       } else {
         budget = b.decimalValue();
       }

@@ -24,7 +24,18 @@ public record ApplicationRecord(
     Instant filedAt,
     Instant updatedAt,
     String processInstanceId,
-    String paymentReference) {
+    String paymentReference,
+    java.time.LocalDate filedOn,
+    String capGroup,
+    BigDecimal capAmount,
+    String capScope,
+    BigDecimal roundingUnit,
+    String amountSource) {
+
+  /** The award is the bureau's to set (the tables give no amount). */
+  public boolean amountByBureau() {
+    return "BUREAU".equals(amountSource);
+  }
 
   /** What the application counts for against a cap: paid, else approved, else proposed. */
   public BigDecimal countedAmount() {

@@ -19,7 +19,9 @@ public class ApplicationRepository {
       rs.getBigDecimal("proposed_award"), rs.getBigDecimal("approved_award"), rs.getBigDecimal("reserved_award"),
       rs.getBigDecimal("disbursed_award"), rs.getString("reasons"), rs.getString("decision_key"),
       rs.getString("decision_version_tag"), rs.getString("filed_by"), rs.getTimestamp("filed_at").toInstant(),
-      rs.getTimestamp("updated_at").toInstant(), rs.getString("process_instance_id"), rs.getString("payment_reference"));
+      rs.getTimestamp("updated_at").toInstant(), rs.getString("process_instance_id"), rs.getString("payment_reference"),
+      rs.getDate("filed_on") == null ? null : rs.getDate("filed_on").toLocalDate(), rs.getString("cap_group"),
+      rs.getBigDecimal("cap_amount"), rs.getString("cap_scope"), rs.getBigDecimal("rounding_unit"), rs.getString("amount_source"));
 
   private static final String LIVE = " status not in ('REJECTED', 'LAPSED')"; // leading space: text blocks strip trailing ones
 
@@ -32,10 +34,11 @@ public class ApplicationRepository {
   public void insert(ApplicationRecord a) {
     jdbc.update("""
         insert into incentive_application (id, measure_code, package_code, credit_code, county, project_id, facts, status,
-          decision_key, decision_version_tag, filed_by, filed_at, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          decision_key, decision_version_tag, filed_by, filed_at, updated_at, filed_on)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         a.id(), a.measureCode(), a.packageCode(), a.creditCode(), a.county(), a.projectId(), a.factsJson(), a.status().name(),
-        a.decisionKey(), a.decisionVersionTag(), a.filedBy(), Timestamp.from(a.filedAt()), Timestamp.from(a.filedAt()));
+        a.decisionKey(), a.decisionVersionTag(), a.filedBy(), Timestamp.from(a.filedAt()), Timestamp.from(a.filedAt()),
+        a.filedOn() == null ? null : java.sql.Date.valueOf(a.filedOn()));
   }
 
   public Optional<ApplicationRecord> find(String id) {
@@ -74,13 +77,19 @@ public class ApplicationRepository {
     jdbc.update("update incentive_application set facts = ?, updated_at = ? where id = ?", factsJson, now(), id);
   }
 
+  /** What screening found: the award and the limits that approval must check again. */
+  public record Screening(BigDecimal proposedAward, String reasonsJson, String capGroup, BigDecimal capAmount,
+      String capScope, BigDecimal roundingUnit, String amountSource, String exclusiveGroup, String onceKey,
+      String seriesKey) {}
+
   /** The outcome of screening, with what it counts against. */
-  public void recordScreening(String id, BigDecimal proposedAward, String reasonsJson, String capGroup,
-      String exclusiveGroup, String onceKey, String seriesKey) {
+  public void recordScreening(String id, Screening s) {
     jdbc.update("""
         update incentive_application set proposed_award = ?, approved_award = null, reasons = ?, cap_group = ?,
+          cap_amount = ?, cap_scope = ?, rounding_unit = ?, amount_source = ?,
           exclusive_group = ?, once_key = ?, series_key = ?, updated_at = ? where id = ?""",
-        proposedAward, reasonsJson, capGroup, exclusiveGroup, onceKey, seriesKey, now(), id);
+        s.proposedAward(), s.reasonsJson(), s.capGroup(), s.capAmount(), s.capScope(), s.roundingUnit(), s.amountSource(),
+        s.exclusiveGroup(), s.onceKey(), s.seriesKey(), now(), id);
   }
 
   public void setReasons(String id, String reasonsJson) {

@@ -94,6 +94,23 @@ public class StackingRules {
     return new Result(reasons, sum, counted);
   }
 
+  /**
+   * What the application's cap leaves for it now, counting every other live award of the same cap
+   * group (paid, approved, proposed); null when it has no cap. Callers hold the enterprise's lock.
+   */
+  public BigDecimal headroom(ApplicationRecord app) {
+    if (app.capAmount() == null) {
+      return null;
+    }
+    if (app.capGroup() == null || "APPLICATION".equals(app.capScope())) {
+      return app.capAmount().setScale(2);
+    }
+    String project = "PROJECT".equals(app.capScope()) ? app.projectId() : null;
+    BigDecimal counted = applications.liveInCapGroup(app.creditCode(), app.capGroup(), project, app.id()).stream()
+        .map(ApplicationRecord::countedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return app.capAmount().subtract(counted).max(BigDecimal.ZERO).setScale(2);
+  }
+
   static String describe(List<ApplicationRecord> records) {
     return records.stream()
         .map(r -> r.id() + "（" + r.measureCode() + "，" + r.countedAmount().toPlainString() + "元，" + r.status() + "）")

@@ -1,5 +1,6 @@
 package cn.liuzhou.incentives.policy;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +14,9 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +31,6 @@ public class PackageDeploymentGuard implements Deployer {
 
   private static final Pattern DECISION_TAG = Pattern.compile("(<(?:\\w+:)?decision\\b[^>]*?)\\s+camunda:versionTag=\"[^\"]*\"");
   private static final Pattern DECISION_OPEN = Pattern.compile("<((?:\\w+:)?decision)\\b(?![\\w-])");
-  private static final Pattern DECISION_ID = Pattern.compile("<(?:\\w+:)?decision\\b[^>]*?\\sid=\"([^\"]+)\"");
 
   private final PolicyCatalogue catalogue;
   private final PackageChecker checker;
@@ -44,14 +47,23 @@ public class PackageDeploymentGuard implements Deployer {
     if (!deployment.isNew()) {
       return; // the deployment cache being rebuilt, not a new deployment
     }
+    String user = Context.getCommandContext().getAuthenticatedUserId();
     for (ResourceEntity resource : deployment.getResources().values()) {
-      if (!resource.getName().endsWith(".dmn")) {
+      Optional<DmnModelInstance> dmn = parseDmn(resource.getBytes());
+      if (dmn.isEmpty()) {
+        if (user != null) {
+          // Process models, forms and scripts are deployed only by the application itself at start-up.
+          throw new PackageRejectedException("-", List.of("只能部署政策包的 DMN 决策表，流程模型和表单由系统在启动时部署："
+              + resource.getName() + " / only policy packages' DMN tables may be deployed; process models and forms are "
+              + "deployed by the application at start-up: " + resource.getName()));
+        }
         continue;
       }
       String xml = new String(resource.getBytes(), StandardCharsets.UTF_8);
-      Optional<PolicyPackage> pkg = packageOf(xml);
+      Optional<PolicyPackage> pkg = packageOf(dmn.get());
       if (pkg.isEmpty()) {
-        continue;
+        throw new PackageRejectedException("-", List.of("决策键须以政策包代码开头：" + resource.getName()
+            + " / every decision key must start with a policy package's code: " + resource.getName()));
       }
       String code = pkg.get().code();
       List<String> problems = checker.check(pkg.get(), resource.getBytes());
@@ -61,25 +73,37 @@ public class PackageDeploymentGuard implements Deployer {
       int revision = revisions.nextRevision(code);
       String tag = code + "-r" + revision;
       resource.setBytes(withVersionTag(xml, tag).getBytes(StandardCharsets.UTF_8));
-      String user = Context.getCommandContext().getAuthenticatedUserId();
-      String deployedBy = PackageRevisions.SHIPPED.equals(deployment.getSource()) ? PackageRevisions.SHIPPED
+      String deployedBy = PackageRevisions.SHIPPED.equals(deployment.getSource()) && user == null ? PackageRevisions.SHIPPED
           : user != null ? user : String.valueOf(deployment.getSource());
       revisions.record(new PackageRevision(code, revision, tag, deployment.getId(), contentHash(xml), deployedBy, Instant.now()));
     }
   }
 
-  /** The package whose code prefixes the resource's decision keys, if any. */
-  public Optional<PolicyPackage> packageOf(String xml) {
-    Matcher ids = DECISION_ID.matcher(xml);
-    while (ids.find()) {
-      String key = ids.group(1);
+  /** The resource as a DMN model if it is one by content, whatever its name. */
+  static Optional<DmnModelInstance> parseDmn(byte[] bytes) {
+    try {
+      return Optional.of(Dmn.readModelFromStream(new ByteArrayInputStream(bytes)));
+    } catch (RuntimeException notDmn) {
+      return Optional.empty();
+    }
+  }
+
+  /** The package whose code prefixes the model's decision keys, if any. */
+  public Optional<PolicyPackage> packageOf(DmnModelInstance model) {
+    for (Decision decision : model.getModelElementsByType(Decision.class)) {
+      String key = decision.getId();
       Optional<PolicyPackage> found = catalogue.packages().stream()
-          .filter(p -> key.startsWith(p.code() + "-")).max((a, b) -> a.code().length() - b.code().length());
+          .filter(p -> key != null && key.startsWith(p.code() + "-")).max((a, b) -> a.code().length() - b.code().length());
       if (found.isPresent()) {
         return found;
       }
     }
     return Optional.empty();
+  }
+
+  /** The package whose code prefixes the resource's decision keys, if any. */
+  public Optional<PolicyPackage> packageOf(String xml) {
+    return parseDmn(xml.getBytes(StandardCharsets.UTF_8)).flatMap(this::packageOf);
   }
 
   /** Every decision of the XML tagged with the given versionTag, whatever tags it carried. */

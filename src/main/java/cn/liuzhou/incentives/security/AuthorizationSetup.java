@@ -70,9 +70,11 @@ public class AuthorizationSetup {
       grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
       grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
       grant(group, Resources.FILTER, ANY, Permissions.READ);
-      grant(group, Resources.USER, ANY, Permissions.READ);
-      grant(group, Resources.GROUP, ANY, Permissions.READ);
+      grant(group, Resources.GROUP, group, Permissions.READ);
     }
+    revokeGlobalIdentityReads(reviewers);
+    reviewersSeeOnlyTheirColleagues(reviewers);
+    tasksGrantWorkNotUpdate();
     grant(Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(Groups.AUDITORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
@@ -86,6 +88,49 @@ public class AuthorizationSetup {
     grant(Groups.POLICY_ADMINS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(Groups.POLICY_ADMINS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     ensureTaskFilter();
+  }
+
+  /** Earlier releases let every reviewer list all users and groups (with e-mails); no longer. */
+  private void revokeGlobalIdentityReads(List<String> reviewers) {
+    for (String group : reviewers) {
+      for (Resource resource : List.of(Resources.USER, Resources.GROUP)) {
+        authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(ANY).list()
+            .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+      }
+    }
+  }
+
+  /** A reviewer may read the users of their own group (Tasklist shows colleagues' names), nobody else. */
+  public void reviewersSeeOnlyTheirColleagues(List<String> reviewers) {
+    for (String group : reviewers) {
+      for (var user : identity.createUserQuery().memberOfGroup(group).list()) {
+        grant(group, Resources.USER, user.getId(), Permissions.READ);
+      }
+    }
+  }
+
+  /**
+   * Tasks created by an earlier release granted their candidates UPDATE (set any variable, the
+   * assignee, candidate groups); the engine now grants TASK_WORK. Existing grants are brought in line.
+   */
+  private void tasksGrantWorkNotUpdate() {
+    for (Authorization a : authorizations.createAuthorizationQuery().resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list()) {
+      if (Groups.ADMINS.equals(a.getGroupId()) || ANY.equals(a.getResourceId())) {
+        continue;
+      }
+      a.removePermission(Permissions.UPDATE);
+      a.addPermission(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK);
+      a.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(a);
+    }
+  }
+
+  public List<String> reviewerGroups() {
+    List<String> reviewers = new ArrayList<>(List.of(Groups.BUREAU, Groups.FINANCE, Groups.EXPERTS));
+    for (County c : County.values()) {
+      reviewers.add(c.reviewerGroup());
+    }
+    return reviewers;
   }
 
   private void ensureGroup(String id, String name) {

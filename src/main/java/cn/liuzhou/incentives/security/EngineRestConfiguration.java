@@ -6,40 +6,66 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
 /**
- * Camund's REST API with one addition: a reviewer's decision refused by the task checks (a missing
- * comment, an award above the proposal, the filer reviewing their own application) answers 400 with
- * the reason instead of the 500 the engine gives any exception thrown in a task listener.
+ * Camunda's REST API with two additions, whatever the engine wraps them in: a reviewer's decision
+ * refused by the task checks (a missing comment, an award above the proposal or the cap, the filer
+ * reviewing their own application, claiming for someone else) answers 400 with the reason, and two
+ * people completing one task at once answer 409, instead of the 500 the engine gives both.
  */
 @Component
 public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
   @Override
   protected void registerAdditionalResources() {
-    register(RefusalMapper.class);
+    register(RestRefusalMapper.class);
+    register(EngineRefusalMapper.class);
+  }
+
+  static Optional<Response> known(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof ReviewRefusedException refused) {
+        return Optional.of(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "ReviewRefusedException", "message", refused.getMessage(),
+                "detail", refused.zh(), "detailEn", refused.en()))
+            .build());
+      }
+      if (t instanceof OptimisticLockingException) {
+        return Optional.of(Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "OptimisticLockingException",
+                "message", "该任务已被他人同时处理，请刷新后重试 / The task was changed by someone else at the same time",
+                "detail", "该任务已被他人同时处理，请刷新后重试", "detailEn", "The task was changed by someone else at the same time; reload it"))
+            .build());
+      }
+    }
+    return Optional.empty();
   }
 
   @Priority(1)
-  public static class RefusalMapper implements ExceptionMapper<RestException> {
-
+  public static class RestRefusalMapper implements ExceptionMapper<RestException> {
     private final RestExceptionHandler camundaDefault = new RestExceptionHandler();
 
     @Override
     public Response toResponse(RestException exception) {
-      for (Throwable t = exception; t != null; t = t.getCause()) {
-        if (t instanceof ReviewRefusedException refused) {
-          return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-              .entity(Map.of("type", "ReviewRefusedException", "message", refused.getMessage(),
-                  "detail", refused.zh(), "detailEn", refused.en()))
-              .build();
-        }
-      }
-      return camundaDefault.toResponse(exception);
+      return known(exception).orElseGet(() -> camundaDefault.toResponse(exception));
+    }
+  }
+
+  @Priority(1)
+  public static class EngineRefusalMapper implements ExceptionMapper<ProcessEngineException> {
+    private final ProcessEngineExceptionHandler camundaDefault = new ProcessEngineExceptionHandler();
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return known(exception).orElseGet(() -> camundaDefault.toResponse(exception));
     }
   }
 }

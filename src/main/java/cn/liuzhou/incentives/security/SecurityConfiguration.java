@@ -1,41 +1,113 @@
 package cn.liuzhou.incentives.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** HTTP Basic on the application's API and on Camunda's REST API; the webapps keep their own login. */
+/**
+ * Spring Security: HTTP Basic (against Camunda's identity service) on the application's API and on
+ * Camunda's REST API, stateless; Camunda's webapps keep their own session login and CSRF protection.
+ * For /engine-rest, Camunda's filter then takes the authenticated user from the container
+ * ({@link ContainerBasedAuthenticationProvider}), so the engine's authorizations apply to every call.
+ */
 @Configuration
 public class SecurityConfiguration implements WebMvcConfigurer {
 
   @Bean
-  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
-    var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
-    registration.addUrlPatterns("/api/*");
-    registration.setName("api-authentication");
-    return registration;
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityServiceAuthenticationProvider provider) throws Exception {
+    AuthenticationEntryPoint problem = SecurityConfiguration::unauthorized;
+    // Path matchers, not MVC ones: /engine-rest is Camunda's Jersey servlet, outside Spring MVC.
+    var paths = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(
+            paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authenticationProvider(provider)
+        .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/engine-rest/engine")).permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(b -> b.realmName("incentives").authenticationEntryPoint(problem))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problem));
+    return http.build();
+  }
+
+  /** Everything else (webapps, actuator health, static pages): Camunda's webapps authenticate themselves. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
+    http.csrf(c -> c.disable())
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+    return http.build();
+  }
+
+  private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    if (e instanceof IdentityServiceAuthenticationProvider.ThrottledException) {
+      ProblemResponses.write(response, 429, "登录失败次数过多，请稍后再试（来自该地址的登录暂停1分钟）",
+          "Too many failed logins from this address; try again in a minute", null);
+      response.setHeader("Retry-After", "60");
+      return;
+    }
+    response.setHeader("WWW-Authenticate", "Basic realm=\"incentives\", charset=\"UTF-8\"");
+    ProblemResponses.write(response, 401, "请先登录（HTTP Basic）", "Authentication required (HTTP Basic)", null);
   }
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.addUrlPatterns("/engine-rest/*");
-    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
     registration.setName("engine-rest-authentication");
+    registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10);
     return registration;
   }
 
+  @Bean
+  FilterRegistrationBean<EngineRestGuard> engineRestGuard(org.camunda.bpm.engine.TaskService tasks,
+      org.camunda.bpm.engine.IdentityService identity, TaskForms forms, com.fasterxml.jackson.databind.ObjectMapper json,
+      @org.springframework.beans.factory.annotation.Value("${incentives.max-request-bytes:2097152}") long maxBytes) {
+    var registration = new FilterRegistrationBean<>(new EngineRestGuard(tasks, identity, forms, json, maxBytes));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
+    registration.setName("engine-rest-guard");
+    registration.setOrder(-50); // after Spring Security (-100), before Camunda's authentication filters
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle) {
+    var registration = new FilterRegistrationBean<>(new WebappLoginThrottle(throttle));
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setName("webapp-login-throttle");
+    registration.setOrder(-60);
+    return registration;
+  }
+
+  /** The API's {@link Caller}: the authenticated user and their Camunda groups. */
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(new HandlerMethodArgumentResolver() {
@@ -47,7 +119,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
       @Override
       public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
           WebDataBinderFactory binderFactory) {
-        return request.getNativeRequest(HttpServletRequest.class).getAttribute(ApiAuthenticationFilter.CALLER);
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        Set<String> groups = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toUnmodifiableSet());
+        return new Caller(auth.getName(), groups);
       }
     });
   }

@@ -5,6 +5,7 @@ import cn.liuzhou.incentives.ledger.ApplicationJournal;
 import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ApplicationRepository;
 import cn.liuzhou.incentives.ledger.ApplicationStatus;
+import cn.liuzhou.incentives.ledger.Objections;
 import cn.liuzhou.incentives.policy.FactError;
 import cn.liuzhou.incentives.policy.FactSpec;
 import cn.liuzhou.incentives.policy.Facts;
@@ -43,6 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApplicationService {
 
   public static final String PROCESS_KEY = "incentive-application";
+  public static final String OBJECTION_PROCESS_KEY = "objection-examination";
 
   private final PolicyCatalogue catalogue;
   private final PackageRevisions revisions;
@@ -51,12 +53,16 @@ public class ApplicationService {
   private final ApplicationRepository applications;
   private final ApplicationJournal journal;
   private final RuntimeService runtime;
+  private final WorkflowDeployer workflow;
+  private final Objections objections;
   private final ObjectMapper json;
   private final Clock clock;
 
   public ApplicationService(PolicyCatalogue catalogue, PackageRevisions revisions, PackageSettings settings,
       EnterpriseRegistry registry, ApplicationRepository applications, ApplicationJournal journal,
-      RuntimeService runtime, ObjectMapper json, Optional<Clock> clock) {
+      RuntimeService runtime, ObjectMapper json, Optional<Clock> clock, WorkflowDeployer workflow, Objections objections) {
+    this.workflow = workflow;
+    this.objections = objections;
     this.catalogue = catalogue;
     this.revisions = revisions;
     this.settings = settings;
@@ -80,7 +86,8 @@ public class ApplicationService {
       measure = catalogue.measure(measureCode).orElse(null);
       pkg = catalogue.packageOf(measureCode).orElse(null);
       if (measure == null) {
-        problems.add(new ApiException.FieldProblem("measureCode", "未知的措施代码：" + measureCode, "Unknown measure: " + measureCode));
+        String shown = measureCode.length() > 60 ? measureCode.substring(0, 60) + "…" : measureCode; // never echo a huge input
+        problems.add(new ApiException.FieldProblem("measureCode", "未知的措施代码：" + shown, "Unknown measure: " + shown));
       } else if (!measure.isEnterpriseMeasure()) {
         problems.add(new ApiException.FieldProblem("measureCode", "该措施不由企业申报（由市工业和信息化局组织县区评比）",
             "This measure is not filed by enterprises (the bureau ranks the counties)"));
@@ -126,7 +133,8 @@ public class ApplicationService {
     Instant now = Instant.now(clock);
     ApplicationRecord record = new ApplicationRecord(id, measure.code(), pkg.code(), creditCode,
         enterprise.map(Enterprise::county).orElse(null), projectId, write(checked.exact()), ApplicationStatus.SCREENING,
-        null, null, null, null, null, measure.decision(), revision.versionTag(), caller.userId(), now, now, null, null);
+        null, null, null, null, null, measure.decision(), revision.versionTag(), caller.userId(), now, now, null, null,
+        today, null, null, null, null, null);
     applications.insert(record);
 
     Map<String, Object> variables = new HashMap<>(factVariables(measure, checked));
@@ -143,7 +151,8 @@ public class ApplicationService {
     variables.put(Variables.GENERAL_DECISION_KEY, pkg.generalDecisionKey());
     variables.put(Variables.MEASURE_DECISION_KEY, measure.decision());
     variables.put(Variables.DECISION_VERSION_TAG, revision.versionTag());
-    var instance = runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(id).setVariables(variables).execute();
+    var instance = runtime.createProcessInstanceById(workflow.definitionId(PROCESS_KEY)).businessKey(id)
+        .setVariables(variables).execute();
     applications.attachProcess(id, instance.getId());
     journal.record(id, "FILED", caller.userId(), ApplicationStatus.SCREENING.name(), measure.code() + " " + revision.versionTag());
     return applications.get(id);
@@ -170,21 +179,48 @@ public class ApplicationService {
     return applications.get(id);
   }
 
+  /**
+   * Files an objection to an award on public notice: anyone logged in, once per application. The
+   * award stays reserved and the notice runs; the bureau examines the objection as a task of its
+   * own, and only an upheld objection returns the award to bureau review. The objector gets a
+   * receipt, never the application.
+   */
   @Transactional
-  public ApplicationRecord object(Caller caller, String id, String reason) {
-    ApplicationRecord app = applications.find(id).orElseThrow(() -> ApiException.notFound("申请", id));
+  public Objections.Objection object(Caller caller, String id, String reason) {
     if (reason == null || reason.isBlank() || reason.length() > 2000) {
       throw ApiException.invalid("reason", "请填写异议理由（不超过2000字）", "reason is required (at most 2000 characters)");
     }
+    ApplicationRecord app = applications.find(id).orElseThrow(() -> ApiException.notFound("申请", id));
     if (app.status() != ApplicationStatus.PUBLIC_NOTICE) {
-      throw ApiException.conflict("status", "只能对公示中的申请提出异议，当前状态：" + app.status().zh(),
-          "Objections are accepted only while the award is on public notice; it is " + app.status());
+      throw ApiException.conflict("status", "只能对公示中的申请提出异议",
+          "Objections are accepted only while the award is on public notice");
     }
-    String objection = reason.trim() + "（异议人：" + caller.userId() + "，" + LocalDate.now(clock) + "）";
-    runtime.createMessageCorrelation("ObjectionFiled").processInstanceBusinessKey(id)
-        .setVariable(Variables.OBJECTION, objection).correlateWithResult();
-    journal.record(id, "OBJECTION", caller.userId(), "OBJECTED", reason.trim());
-    return applications.get(id);
+    if (caller.enterprise().map(app.creditCode()::equals).orElse(false)) {
+      throw ApiException.conflict("applicationId", "申报企业不能对本企业的奖励提出异议", "An enterprise cannot object to its own award");
+    }
+    if (objections.exists(id, caller.userId())) {
+      throw ApiException.conflict("applicationId", "您已对该申请提出过异议，每人每个申请限一次",
+          "You have already objected to this application; one objection per person and application");
+    }
+    Instant now = Instant.now(clock);
+    String receipt = "YY-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+    var objection = new Objections.Objection(receipt, id, caller.userId(), reason.trim(), Objections.Status.OPEN, now,
+        null, null, null);
+    try {
+      objections.insert(objection);
+    } catch (org.springframework.dao.DuplicateKeyException e) {
+      throw ApiException.conflict("applicationId", "您已对该申请提出过异议，每人每个申请限一次",
+          "You have already objected to this application; one objection per person and application");
+    }
+    runtime.createProcessInstanceById(workflow.definitionId(OBJECTION_PROCESS_KEY)).businessKey(receipt)
+        .setVariables(Map.of(Variables.APPLICATION_ID, id, "objectionReason", reason.trim(),
+            Variables.MEASURE_TITLE, catalogue.measure(app.measureCode()).map(Measure::titleZh).orElse(app.measureCode()),
+            Variables.APPLICANT_NAME, registry.find(app.creditCode()).map(Enterprise::name).orElse(app.creditCode()),
+            Variables.APPROVED_AWARD, Variables.asDouble(app.approvedAward())))
+        .execute();
+    journal.record(id, "OBJECTION", caller.userId(), "OBJECTED", receipt + " " + reason.trim());
+    return objection;
   }
 
   /** The enterprise files for itself; county staff file for an enterprise of their county. */

@@ -32,8 +32,9 @@ public class ApplicationStatusRecorder {
   }
 
   public void set(DelegateExecution execution, String status) {
-    String id = Variables.string(execution, Variables.APPLICATION_ID);
-    String creditCode = Variables.string(execution, Variables.CREDIT_CODE);
+    var app = applications.get(execution.getProcessBusinessKey());
+    String id = app.id();
+    String creditCode = app.creditCode();
     ApplicationStatus next = ApplicationStatus.valueOf(status);
     if (next == ApplicationStatus.RETURNED) {
       // The enterprise needs the reviewer's reasons and its deadline to amend.
@@ -44,7 +45,7 @@ public class ApplicationStatusRecorder {
           "Returned by the county industry office for amendment: " + comment + " (amend by " + until + ")"))));
       set(id, creditCode, next, "退回意见：" + comment + "；请于" + until + "前补正", "Amend by " + until + ": " + comment);
     } else if (next == ApplicationStatus.PUBLIC_NOTICE) {
-      String until = settings.deadline(settings.publicNoticePeriod(Variables.string(execution, Variables.PACKAGE_CODE))).toString();
+      String until = settings.deadline(settings.publicNoticePeriod(app.packageCode())).toString();
       set(id, creditCode, next, "公示期至" + until, "on public notice until " + until);
     } else {
       set(id, creditCode, next, null, null);

@@ -50,7 +50,7 @@ public class AwardScreening implements JavaDelegate {
   @Override
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
-    ApplicationRecord app = applications.get(Variables.string(execution, Variables.APPLICATION_ID));
+    ApplicationRecord app = applications.get(execution.getProcessBusinessKey());
     List<Reason> reasons = new ArrayList<>();
     for (Map<String, Object> row : (List<Map<String, Object>>) execution.getVariable(Variables.GENERAL_RESULT)) {
       if (!Boolean.TRUE.equals(row.get("eligible"))) {
@@ -77,9 +77,11 @@ public class AwardScreening implements JavaDelegate {
       }
     }
     boolean passed = reasons.isEmpty();
-    applications.recordScreening(app.id(), passed ? proposed : null, reasonsJson.write(reasons),
-        passed ? outcome.capGroup() : null, passed ? outcome.exclusiveGroup() : null, passed ? outcome.onceKey() : null,
-        passed ? outcome.seriesKey() : null);
+    applications.recordScreening(app.id(), passed
+        ? new ApplicationRepository.Screening(proposed, reasonsJson.write(reasons), outcome.capGroup(), outcome.capAmount(),
+            outcome.capScope(), outcome.roundingUnit(), outcome.amountByBureau() || proposed == null ? "BUREAU" : "TABLE",
+            outcome.exclusiveGroup(), outcome.onceKey(), outcome.seriesKey())
+        : new ApplicationRepository.Screening(null, reasonsJson.write(reasons), null, null, null, null, null, null, null, null));
 
     execution.setVariable(Variables.SCREENING_PASSED, passed);
     execution.setVariable(Variables.PROPOSED_AWARD, Variables.asDouble(proposed));

@@ -21,7 +21,7 @@ public class BudgetRelease implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    release(applications.get(Variables.string(execution, Variables.APPLICATION_ID)));
+    release(applications.get(execution.getProcessBusinessKey()));
   }
 
   public void release(ApplicationRecord app) {

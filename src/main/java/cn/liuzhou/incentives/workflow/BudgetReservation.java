@@ -25,7 +25,7 @@ public class BudgetReservation implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ApplicationRecord app = applications.get(Variables.string(execution, Variables.APPLICATION_ID));
+    ApplicationRecord app = applications.get(execution.getProcessBusinessKey());
     BigDecimal amount = app.approvedAward();
     if (app.reservedAward() != null) {
       return; // already reserved: a retried transaction must not reserve twice

@@ -31,7 +31,7 @@ public class DisbursementRecorder implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ApplicationRecord app = applications.get(Variables.string(execution, Variables.APPLICATION_ID));
+    ApplicationRecord app = applications.get(execution.getProcessBusinessKey());
     String reference = Variables.string(execution, Variables.PAYMENT_REFERENCE);
     if (app.reservedAward() == null) {
       throw new IllegalStateException("Application " + app.id() + " has no reserved award to disburse");

@@ -1,5 +1,7 @@
 package cn.liuzhou.incentives.workflow;
 
+import cn.liuzhou.incentives.ledger.ApplicationRecord;
+import cn.liuzhou.incentives.ledger.ApplicationRepository;
 import cn.liuzhou.incentives.policy.Measure;
 import cn.liuzhou.incentives.policy.PolicyCatalogue;
 import cn.liuzhou.incentives.registry.CreditCode;
@@ -22,10 +24,13 @@ import org.springframework.stereotype.Component;
 public class EnterpriseCreditLookup implements JavaDelegate {
 
   private final EnterpriseRegistry registry;
+  private final ApplicationRepository applications;
   private final NameLists nameLists;
   private final PolicyCatalogue catalogue;
 
-  public EnterpriseCreditLookup(EnterpriseRegistry registry, NameLists nameLists, PolicyCatalogue catalogue) {
+  public EnterpriseCreditLookup(EnterpriseRegistry registry, NameLists nameLists, PolicyCatalogue catalogue,
+      ApplicationRepository applications) {
+    this.applications = applications;
     this.registry = registry;
     this.nameLists = nameLists;
     this.catalogue = catalogue;
@@ -33,8 +38,13 @@ public class EnterpriseCreditLookup implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String creditCode = Variables.string(execution, Variables.CREDIT_CODE);
-    LocalDate filedOn = LocalDate.parse(Variables.string(execution, Variables.FILED_ON));
+    ApplicationRecord app = applications.get(execution.getProcessBusinessKey());
+    String creditCode = app.creditCode();
+    LocalDate filedOn = app.filedOn() != null ? app.filedOn() : LocalDate.parse(Variables.string(execution, Variables.FILED_ON));
+    // The tables read these as inputs: set them from the ledger, whatever a variable said.
+    execution.setVariable(Variables.FILED_ON, filedOn.toString());
+    execution.setVariable(Variables.MEASURE_CODE, app.measureCode());
+    execution.setVariable(Variables.PROJECT_ID, app.projectId());
     Optional<Enterprise> found = CreditCode.isValid(creditCode) ? registry.find(creditCode) : Optional.empty();
     execution.setVariable("registered", found.isPresent());
     execution.setVariable("aboveDesignatedSize", found.map(Enterprise::aboveDesignatedSize).orElse(null));
@@ -44,7 +54,7 @@ public class EnterpriseCreditLookup implements JavaDelegate {
     execution.setVariable("jointPunishmentTarget", found.map(Enterprise::jointPunishmentTarget).orElse(null));
     Optional<CreditRecord> serious = found.isPresent() ? registry.latestSeriousRecord(creditCode, filedOn) : Optional.empty();
     execution.setVariable("lastSeriousRecordOn", serious.map(r -> r.recordedOn().toString()).orElse(null));
-    String nameList = catalogue.measure(Variables.string(execution, Variables.MEASURE_CODE)).map(Measure::nameList).orElse(null);
+    String nameList = catalogue.measure(app.measureCode()).map(Measure::nameList).orElse(null);
     execution.setVariable("onNameList", nameList == null ? null : nameLists.contains(nameList, creditCode));
     execution.setVariable("lastSeriousRecord", serious.map(r -> r.category() + " " + r.recordedOn() + " " + r.description()).orElse(null));
   }

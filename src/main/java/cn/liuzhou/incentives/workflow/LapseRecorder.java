@@ -10,14 +10,17 @@ import org.springframework.stereotype.Component;
 public class LapseRecorder implements JavaDelegate {
 
   private final ApplicationStatusRecorder status;
+  private final cn.liuzhou.incentives.ledger.ApplicationRepository applications;
 
-  public LapseRecorder(ApplicationStatusRecorder status) {
+  public LapseRecorder(ApplicationStatusRecorder status, cn.liuzhou.incentives.ledger.ApplicationRepository applications) {
     this.status = status;
+    this.applications = applications;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    status.set(Variables.string(execution, Variables.APPLICATION_ID), Variables.string(execution, Variables.CREDIT_CODE),
+    var app = applications.get(execution.getProcessBusinessKey());
+    status.set(app.id(), app.creditCode(),
         ApplicationStatus.LAPSED, "补正期限已过，申请终止", "The amendment deadline passed");
   }
 }

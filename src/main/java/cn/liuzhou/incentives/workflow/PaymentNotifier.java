@@ -21,7 +21,7 @@ public class PaymentNotifier implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ApplicationRecord app = applications.get(Variables.string(execution, Variables.APPLICATION_ID));
+    ApplicationRecord app = applications.get(execution.getProcessBusinessKey());
     status.set(app.id(), app.creditCode(), ApplicationStatus.DISBURSED,
         "奖励资金 " + app.disbursedAward().toPlainString() + " 元已拨付，支付凭证号 " + app.paymentReference(),
         "The award of " + app.disbursedAward().toPlainString() + " yuan was paid, payment reference " + app.paymentReference());

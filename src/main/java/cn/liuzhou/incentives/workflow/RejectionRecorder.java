@@ -29,7 +29,7 @@ public class RejectionRecorder implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ApplicationRecord app = applications.get(Variables.string(execution, Variables.APPLICATION_ID));
+    ApplicationRecord app = applications.get(execution.getProcessBusinessKey());
     List<Reason> reasons;
     if (!Boolean.TRUE.equals(execution.getVariable(Variables.SCREENING_PASSED))) {
       reasons = reasonsJson.read(app.reasonsJson());

@@ -1,21 +1,28 @@
 package cn.liuzhou.incentives.workflow;
 
 import cn.liuzhou.incentives.ledger.ApplicationJournal;
+import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ApplicationRepository;
 import cn.liuzhou.incentives.ledger.BudgetLedger;
+import cn.liuzhou.incentives.ledger.Objections;
+import cn.liuzhou.incentives.ledger.StackingRules;
+import cn.liuzhou.incentives.policy.AwardCalculator;
+import cn.liuzhou.incentives.registry.EnterpriseRegistry;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares and checks the reviewers' tasks. On create the form starts blank and the bureau sees
- * the remaining budget; on complete the decision is validated (a comment for every rejection or
- * return, an approved award within what screening allows, a payment reference), the person who
- * filed the application is refused as its reviewer, and the step is journalled. A refusal throws
+ * Prepares and checks the reviewers' tasks. Who the application is, whose county it belongs to,
+ * who filed it and every amount come from the ledger row (by business key), never from a process
+ * variable. On create the decision fields start blank and the bureau sees the remaining budget and
+ * the cap headroom computed now; on assignment the assignee must belong to the task's own group and
+ * must not be the applicant; on complete the decision is validated (a comment for every rejection or
+ * return, an approved award within the proposal and the cap as counted now, rounded as the package
+ * says, a payment reference) and the step is journalled. A refusal throws
  * {@link ReviewRefusedException}: Tasklist and the REST API show its message and the task stays open.
  */
 @Component("reviewTaskListener")
@@ -24,35 +31,60 @@ public class ReviewTaskListener implements TaskListener {
   private static final Set<String> DECISIONS = Set.of("APPROVE", "REJECT", "RETURN");
   private static final Set<String> RATINGS = Set.of("A", "B", "C");
 
+  private final CurrentApplication current;
   private final ApplicationRepository applications;
   private final ApplicationJournal journal;
   private final BudgetLedger budgets;
+  private final StackingRules stacking;
+  private final EnterpriseRegistry registry;
+  private final ReviewerCheck reviewers;
+  private final Objections objections;
 
-  public ReviewTaskListener(ApplicationRepository applications, ApplicationJournal journal, BudgetLedger budgets) {
+  public ReviewTaskListener(CurrentApplication current, ApplicationRepository applications, ApplicationJournal journal,
+      BudgetLedger budgets, StackingRules stacking, EnterpriseRegistry registry, ReviewerCheck reviewers,
+      Objections objections) {
+    this.current = current;
     this.applications = applications;
     this.journal = journal;
     this.budgets = budgets;
+    this.stacking = stacking;
+    this.registry = registry;
+    this.reviewers = reviewers;
+    this.objections = objections;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      onCreate(task);
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      onComplete(task);
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> onCreate(task);
+      case EVENTNAME_ASSIGNMENT -> reviewers.checkAssignee(task, current.of(task), groupOf(task, current.of(task)));
+      case EVENTNAME_COMPLETE -> onComplete(task);
+      default -> { }
     }
+  }
+
+  /** The one group whose members may work on the task, derived from the ledger. */
+  static String groupOf(DelegateTask task, ApplicationRecord app) {
+    return switch (task.getTaskDefinitionKey()) {
+      case "countyReview" -> "county-" + app.county();
+      case "expertReview" -> "experts";
+      case "bureauReview" -> "bureau-reviewers";
+      case "financeDisbursement" -> "finance";
+      default -> throw new IllegalStateException("No reviewer group for task " + task.getTaskDefinitionKey());
+    };
   }
 
   private void onCreate(DelegateTask task) {
     for (String name : List.of(Variables.DECISION, Variables.COMMENT, Variables.PAYMENT_REFERENCE)) {
       task.getExecution().removeVariable(name);
     }
+    ApplicationRecord app = current.of(task);
     if ("bureauReview".equals(task.getTaskDefinitionKey())) {
       task.getExecution().removeVariable(Variables.APPROVED_AWARD);
-      String packageCode = Variables.string(task, Variables.PACKAGE_CODE);
-      BigDecimal remaining = budgets.find(packageCode).map(BudgetLedger.Budget::remaining).orElse(null);
+      BigDecimal remaining = budgets.find(app.packageCode()).map(BudgetLedger.Budget::remaining).orElse(null);
       task.setVariable(Variables.REMAINING_BUDGET,
           remaining == null ? "预算尚未设定，请联系政策管理员" : remaining.toPlainString() + " 元");
+      task.setVariable(Variables.AWARD_CAP, Variables.asDouble(stacking.headroom(app)));
     }
     if ("expertReview".equals(task.getTaskDefinitionKey())) {
       task.getExecution().removeVariable(Variables.EXPERT_RATING);
@@ -60,46 +92,49 @@ public class ReviewTaskListener implements TaskListener {
   }
 
   private void onComplete(DelegateTask task) {
-    String actor = actor(task);
-    String filedBy = Variables.string(task, Variables.FILED_BY);
-    if (actor != null && actor.equals(filedBy)) {
-      throw refuse("申报人不得审核本人提交的申请", "The person who filed an application may not review it");
+    ApplicationRecord app = current.of(task);
+    String actor = reviewers.checkCompleter(task, app, groupOf(task, app));
+    String comment = Variables.string(task, Variables.COMMENT);
+    if (comment != null && comment.length() > 2000) {
+      throw refuse("审核意见不得超过2000字", "comment must have at most 2000 characters");
     }
-    String applicationId = Variables.string(task, Variables.APPLICATION_ID);
     switch (task.getTaskDefinitionKey()) {
       case "countyReview" -> {
         String decision = decision(task);
         task.setVariable("countyDecision", decision);
-        task.setVariable("countyComment", Variables.string(task, Variables.COMMENT));
-        journal.record(applicationId, "COUNTY_REVIEW", actor, decision, Variables.string(task, Variables.COMMENT));
+        task.setVariable("countyComment", comment);
+        journal.record(app.id(), "COUNTY_REVIEW", actor, decision, comment);
       }
       case "expertReview" -> {
         String rating = Variables.string(task, Variables.EXPERT_RATING);
         if (rating == null || !RATINGS.contains(rating)) {
           throw refuse("请选择专家评审等级（A、B 或 C）", "expertRating must be A, B or C");
         }
-        journal.record(applicationId, "EXPERT_REVIEW", actor, rating, Variables.string(task, Variables.COMMENT));
+        journal.record(app.id(), "EXPERT_REVIEW", actor, rating, comment);
       }
       case "bureauReview" -> {
         String decision = decision(task);
+        String approvedNote = null;
         if ("APPROVE".equals(decision)) {
-          BigDecimal approved = approvedAward(task);
-          applications.recordApproval(applicationId, approved);
-          task.setVariable(Variables.APPROVED_AWARD, approved.doubleValue());
+          BigDecimal approved = approvedAward(task, app);
+          applications.recordApproval(app.id(), approved);
+          task.setVariable(Variables.APPROVED_AWARD, Variables.asDouble(approved));
+          approvedNote = "核定 " + approved.toPlainString() + " 元";
         }
         task.setVariable("bureauDecision", decision);
-        task.setVariable("bureauComment", Variables.string(task, Variables.COMMENT));
-        journal.record(applicationId, "BUREAU_REVIEW", actor, decision,
-            join(Variables.string(task, Variables.COMMENT),
-                "APPROVE".equals(decision) ? "核定 " + Variables.decimal(task, Variables.APPROVED_AWARD) + " 元" : null));
+        task.setVariable("bureauComment", comment);
+        journal.record(app.id(), "BUREAU_REVIEW", actor, decision, join(comment, approvedNote));
       }
       case "financeDisbursement" -> {
         String reference = Variables.string(task, Variables.PAYMENT_REFERENCE);
         if (reference == null || reference.isBlank() || reference.length() > 100) {
           throw refuse("请填写支付凭证号（不超过100个字符）", "paymentReference is required (at most 100 characters)");
         }
+        if (objections.pending(app.id()) > 0) {
+          throw refuse("该申请尚有未审查完毕的公示异议，暂不能拨付", "An objection to this award is still being examined; it cannot be paid yet");
+        }
         task.setVariable(Variables.PAYMENT_REFERENCE, reference.trim());
-        journal.record(applicationId, "FINANCE_DISBURSEMENT", actor, "PAID", reference.trim());
+        journal.record(app.id(), "FINANCE_DISBURSEMENT", actor, "PAID", reference.trim());
       }
       default -> throw new IllegalStateException("No review rules for task " + task.getTaskDefinitionKey());
     }
@@ -117,35 +152,43 @@ public class ReviewTaskListener implements TaskListener {
     return decision;
   }
 
-  /** The bureau's amount: at most the proposed award, or the remaining cap where the bureau decides it. */
-  private static BigDecimal approvedAward(DelegateTask task) {
-    BigDecimal proposed = Variables.decimal(task, Variables.PROPOSED_AWARD);
-    BigDecimal cap = Variables.decimal(task, Variables.AWARD_CAP);
+  /**
+   * The bureau's amount, rounded down by the package's unit, at most the proposed award and at most
+   * what the cap leaves now: counted under the enterprise's lock against every approved, reserved,
+   * paid and proposed award of the same cap group, so two approvals cannot both spend one headroom.
+   */
+  private BigDecimal approvedAward(DelegateTask task, ApplicationRecord app) {
     Object raw = task.getVariable(Variables.APPROVED_AWARD);
-    BigDecimal approved = Variables.decimal(task, Variables.APPROVED_AWARD);
-    if (raw != null && !(raw instanceof String s && s.isBlank()) && approved == null) {
+    BigDecimal given = Variables.decimal(task, Variables.APPROVED_AWARD);
+    if (raw != null && !(raw instanceof String s && s.isBlank()) && given == null) {
       throw refuse("核定奖励金额须为数字", "approvedAward must be a number");
     }
-    if (approved == null) {
-      if (proposed == null) {
-        throw refuse("本措施奖励金额由市工业和信息化局核定，请填写核定奖励金额", "approvedAward is required: the bureau decides this measure's amount");
-      }
-      approved = proposed;
+    BigDecimal proposed = app.proposedAward();
+    if (given == null && proposed == null) {
+      throw refuse("本措施奖励金额由市工业和信息化局核定，请填写核定奖励金额", "approvedAward is required: the bureau decides this measure's amount");
     }
-    if (approved.signum() <= 0 || approved.stripTrailingZeros().scale() > 2) {
-      throw refuse("核定奖励金额须大于零且最多两位小数", "approvedAward must be positive with at most two decimals");
+    BigDecimal approved = given == null ? proposed : given;
+    if (approved.signum() <= 0 || approved.stripTrailingZeros().scale() > 2 || approved.precision() - approved.scale() > 14) {
+      throw refuse("核定奖励金额须大于零、最多两位小数且不超过一万亿元", "approvedAward must be positive, with at most two decimals and below 10^14");
     }
-    BigDecimal limit = proposed != null ? proposed : cap;
-    if (limit != null && approved.compareTo(limit) > 0) {
-      throw refuse("核定奖励金额不得高于" + (proposed != null ? "测算奖励 " : "上限剩余 ") + limit.setScale(2).toPlainString() + " 元",
-          "approvedAward must not exceed " + limit.setScale(2).toPlainString());
+    approved = AwardCalculator.round(approved, app.roundingUnit());
+    if (approved.signum() <= 0) {
+      throw refuse("核定奖励金额按本政策包取整（" + app.roundingUnit().toPlainString() + " 元）后为零",
+          "approvedAward rounds down to zero by the package's unit of " + app.roundingUnit().toPlainString());
     }
-    return approved.setScale(2);
-  }
-
-  private static String actor(DelegateTask task) {
-    Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
+    if (proposed != null && approved.compareTo(proposed) > 0) {
+      throw refuse("核定奖励金额不得高于测算奖励 " + proposed.setScale(2).toPlainString() + " 元",
+          "approvedAward must not exceed the proposed award of " + proposed.setScale(2).toPlainString());
+    }
+    registry.lock(app.creditCode());
+    BigDecimal headroom = stacking.headroom(app);
+    if (headroom != null && approved.compareTo(headroom) > 0) {
+      throw refuse("核定奖励金额超过奖励上限的剩余额度：上限 " + app.capAmount().toPlainString() + " 元，剩余 " + headroom.toPlainString()
+          + " 元（已计入同一上限的其他奖励）",
+          "approvedAward exceeds what the cap of " + app.capAmount().toPlainString() + " leaves: " + headroom.toPlainString()
+          + " (other awards under the same cap counted)");
+    }
+    return approved;
   }
 
   private static String join(String a, String b) {
@@ -155,7 +198,7 @@ public class ReviewTaskListener implements TaskListener {
     return b == null ? a : a + "；" + b;
   }
 
-  private static ReviewRefusedException refuse(String zh, String en) {
+  static ReviewRefusedException refuse(String zh, String en) {
     return new ReviewRefusedException(zh, en);
   }
 }

@@ -62,7 +62,16 @@ public abstract class ApiTestSupport {
   }
 
   protected ResponseEntity<JsonNode> call(String user, String password, HttpMethod method, String path, Object body) {
+    return callFrom(null, user, password, method, path, body);
+  }
+
+  /** A call from another client address (as a load balancer on the internal network reports it). */
+  protected ResponseEntity<JsonNode> callFrom(String clientAddress, String user, String password, HttpMethod method,
+      String path, Object body) {
     HttpHeaders headers = new HttpHeaders();
+    if (clientAddress != null) {
+      headers.set("X-Forwarded-For", clientAddress);
+    }
     if (user != null) {
       headers.setBasicAuth(user, password);
     }

@@ -107,19 +107,50 @@ class ApplicationFlowApiTest extends ApiTestSupport {
   }
 
   @Test
-  void objectionSendsTheAwardBackToBureauAndReleasesTheBudget() {
+  void objectionIsExaminedByTheBureauAndOnlyAnUpheldOneReleasesTheBudget() {
     String ent = cleanEnterprise();
     String id = fileExhibition(ent, 100000).get("id").asText();
     completeTask("county.liunan", id, Map.of("decision", "APPROVE"));
     BigDecimal reservedBefore = budgets.find("LZ-2026Q2").orElseThrow().reserved();
     completeTask("bureau", id, Map.of("decision", "APPROVE"));
-    assertThat(budgets.find("LZ-2026Q2").orElseThrow().reserved().subtract(reservedBefore)).isEqualByComparingTo("50000");
+    BigDecimal reserved = budgets.find("LZ-2026Q2").orElseThrow().reserved();
+    assertThat(reserved.subtract(reservedBefore)).isEqualByComparingTo("50000");
+
+    // The objector gets a receipt, not the competitor's application.
     var objection = call("county.yufeng", HttpMethod.POST, "/api/applications/" + id + "/objections",
         Map.of("reason", "该企业展会未实际参展"));
-    assertThat(objection.getStatusCode().value()).isEqualTo(200);
+    assertThat(objection.getStatusCode().value()).isEqualTo(201);
+    String receipt = objection.getBody().get("receiptNumber").asText();
+    assertThat(receipt).startsWith("YY-");
+    assertThat(objection.getBody().has("facts")).isFalse();
+    assertThat(objection.getBody().has("notifications")).isFalse();
+    assertThat(objection.getBody().has("proposedAward")).isFalse();
+    // The notice runs on and the award stays reserved while the bureau examines the objection.
+    assertThat(application(id).get("status").asText()).isEqualTo("PUBLIC_NOTICE");
+    assertThat(budgets.find("LZ-2026Q2").orElseThrow().reserved()).isEqualByComparingTo(reserved);
+    // Once per person and application; the applicant cannot object to itself.
+    assertThat(call("county.yufeng", HttpMethod.POST, "/api/applications/" + id + "/objections",
+        Map.of("reason", "再次异议")).getStatusCode().value()).isEqualTo(409);
+    assertThat(call(ent, HttpMethod.POST, "/api/applications/" + id + "/objections",
+        Map.of("reason", "自己")).getStatusCode().value()).isEqualTo(409);
+
+    // A dismissed objection changes nothing.
+    assertThat(completeTask("bureau", receipt, Map.of("objectionDecision", "DISMISS", "comment", "经核实已参展"))
+        .getStatusCode().value()).isEqualTo(204);
+    assertThat(application(id).get("status").asText()).isEqualTo("PUBLIC_NOTICE");
+    assertThat(budgets.find("LZ-2026Q2").orElseThrow().reserved()).isEqualByComparingTo(reserved);
+
+    // An upheld one releases the reservation and returns the award to bureau review with the objection attached.
+    String second = call("county.liubei", HttpMethod.POST, "/api/applications/" + id + "/objections",
+        Map.of("reason", "参展费用发票重复")).getBody().get("receiptNumber").asText();
+    assertThat(completeTask("bureau", second, Map.of("objectionDecision", "UPHOLD")).getStatusCode().value())
+        .as("a finding needs a comment").isEqualTo(400);
+    assertThat(completeTask("bureau", second, Map.of("objectionDecision", "UPHOLD", "comment", "发票重复属实"))
+        .getStatusCode().value()).isEqualTo(204);
     assertThat(application(id).get("status").asText()).isEqualTo("BUREAU_REVIEW");
     assertThat(budgets.find("LZ-2026Q2").orElseThrow().reserved()).isEqualByComparingTo(reservedBefore);
-    assertThat(tasks.getVariable(taskFor("bureau", id).get("id").asText(), "objection").toString()).contains("未实际参展");
+    assertThat(tasks.getVariable(taskFor("bureau", id).get("id").asText(), "objection").toString())
+        .contains("发票重复", "异议成立");
     completeTask("bureau", id, Map.of("decision", "REJECT", "comment", "经核实异议成立"));
     assertThat(application(id).get("status").asText()).isEqualTo("REJECTED");
   }
@@ -134,7 +165,7 @@ class ApplicationFlowApiTest extends ApiTestSupport {
     String id = filed.getBody().get("id").asText();
     var ownReview = completeTask("county.liunan", id, Map.of("decision", "APPROVE"));
     assertThat(ownReview.getStatusCode().value()).isEqualTo(400);
-    assertThat(ownReview.getBody().get("message").asText()).contains("申报人不得审核本人提交的申请");
+    assertThat(ownReview.getBody().get("message").asText()).contains("申报人不得审核本人或本企业提交的申请");
   }
 
   @Test

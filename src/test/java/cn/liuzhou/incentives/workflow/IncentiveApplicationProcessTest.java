@@ -69,6 +69,29 @@ class IncentiveApplicationProcessTest {
     }
   }
 
+  /** Stands in for the ledger look-up by business key: the test's process variables. */
+  public static class LedgerFromVariables {
+    public String county(DelegateExecution e) {
+      return (String) e.getVariable("county");
+    }
+
+    public String packageCode(DelegateExecution e) {
+      return (String) e.getVariable("packageCode");
+    }
+
+    public String generalDecisionKey(DelegateExecution e) {
+      return (String) e.getVariable("generalDecisionKey");
+    }
+
+    public String measureDecisionKey(DelegateExecution e) {
+      return (String) e.getVariable("measureDecisionKey");
+    }
+
+    public String decisionVersionTag(DelegateExecution e) {
+      return (String) e.getVariable("decisionVersionTag");
+    }
+  }
+
   @BeforeEach
   void registerMocks() {
     BpmnAwareTests.init(extension.getProcessEngine());
@@ -96,6 +119,7 @@ class IncentiveApplicationProcessTest {
       Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
     }
     Mocks.register("reviewTaskListener", (TaskListener) task -> { });
+    Mocks.register("currentApplication", new LedgerFromVariables());
   }
 
   @AfterEach
@@ -214,12 +238,24 @@ class IncentiveApplicationProcessTest {
   }
 
   @Test
-  void objectionDuringNoticeReleasesTheReservationAndReturnsToBureau() {
+  void objectionUpheldDuringNoticeReleasesTheReservationAndReturnsToBureau() {
     ProcessInstance pi = file();
     approveToNotice(pi);
-    runtimeService().createMessageCorrelation("ObjectionFiled").processInstanceBusinessKey("SQ-TEST")
+    runtimeService().createMessageCorrelation("ObjectionUpheld").processInstanceBusinessKey("SQ-TEST")
         .setVariable("objection", "金额有误").correlate();
     assertThat(pi).isWaitingAt("bureauReview").hasPassed("ReleaseReservation");
+    assertThat(calls).containsExactly("budgetReservation", "budgetRelease");
+  }
+
+  @Test
+  void objectionUpheldAfterTheNoticeEndedStopsThePayment() {
+    ProcessInstance pi = file();
+    approveToNotice(pi);
+    execute(job()); // the notice period elapses while the objection is still being examined
+    assertThat(pi).isWaitingAt("financeDisbursement");
+    runtimeService().createMessageCorrelation("ObjectionUpheld").processInstanceBusinessKey("SQ-TEST")
+        .setVariable("objection", "金额有误").correlate();
+    assertThat(pi).isWaitingAt("bureauReview").hasPassed("ObjectionUpheldBeforePayment", "ReleaseReservation");
     assertThat(calls).containsExactly("budgetReservation", "budgetRelease");
   }
 
