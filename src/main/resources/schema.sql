@@ -210,3 +210,7 @@ create table if not exists objection (
   unique (application_id, objector)
 );
 create index if not exists objection_application on objection (application_id, status);
+
+-- The budget account an award is reserved in: the package, or the package's fiscal year (<code>-FY<year>)
+-- where the source funds a year (LZ-SEI-2018 二十三). package_budget rows are keyed by that account.
+alter table incentive_application add column if not exists budget_account varchar(20);

@@ -18,17 +18,18 @@ public class Startup {
   private final WorkflowDeployer workflow;
   private final PackageDeployer packages;
   private final PolicyCatalogue catalogue;
-  private final BudgetLedger budgets;
+  private final cn.liuzhou.incentives.ledger.BudgetAccounts budgetAccounts;
   private final AuthorizationSetup authorizations;
   private final DemoData demo;
   private final IncentiveProperties properties;
 
   public Startup(WorkflowDeployer workflow, PackageDeployer packages, PolicyCatalogue catalogue, BudgetLedger budgets,
-      AuthorizationSetup authorizations, DemoData demo, IncentiveProperties properties) {
+      AuthorizationSetup authorizations, DemoData demo, IncentiveProperties properties,
+      cn.liuzhou.incentives.ledger.BudgetAccounts budgetAccounts) {
+    this.budgetAccounts = budgetAccounts;
     this.workflow = workflow;
     this.packages = packages;
     this.catalogue = catalogue;
-    this.budgets = budgets;
     this.authorizations = authorizations;
     this.demo = demo;
     this.properties = properties;
@@ -38,7 +39,7 @@ public class Startup {
   public void start() throws IOException {
     workflow.deploy();
     packages.deployShippedPackages();
-    catalogue.packages().forEach(p -> budgets.ensure(p.code(), p.budget()));
+    catalogue.packages().forEach(p -> budgetAccounts.current(p.code()));
     authorizations.apply();
     if (properties.demo().enabled()) {
       demo.load();

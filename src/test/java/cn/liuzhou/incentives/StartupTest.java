@@ -29,7 +29,8 @@ class StartupTest {
   Startup startup(boolean demoEnabled) {
     when(catalogue.packages()).thenReturn(List.of());
     return new Startup(workflow, packages, catalogue, mock(BudgetLedger.class), authorizations, demo,
-        new IncentiveProperties(null, null, null, null, new IncentiveProperties.Demo(demoEnabled)));
+        new IncentiveProperties(null, null, null, null, new IncentiveProperties.Demo(demoEnabled)),
+        mock(cn.liuzhou.incentives.ledger.BudgetAccounts.class));
   }
 
   @Test

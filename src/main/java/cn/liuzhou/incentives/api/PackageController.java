@@ -43,12 +43,13 @@ public class PackageController {
 
   public record DecisionVersion(String key, int version, String versionTag) {}
 
-  public record BudgetView(BigDecimal total, BigDecimal reserved, BigDecimal disbursed, BigDecimal remaining) {}
+  /** A budget account: the package's, or one fiscal year's ({@code <code>-FY<year>}) where the source funds a year. */
+  public record BudgetView(String account, BigDecimal total, BigDecimal reserved, BigDecimal disbursed, BigDecimal remaining) {}
 
   public record PackageView(String code, String titleZh, String source, LocalDate validFrom, LocalDate validTo,
       String roundingZh, String budgetNoteZh, List<MeasureView> measures, PackageRevision activeRevision,
       List<DecisionVersion> activeDecisions, LocalDate applicationOpens, LocalDate applicationCloses,
-      boolean openToday, BudgetView budget, String publicNoticePeriod, List<PackageRevision> revisions,
+      boolean openToday, BudgetView budget, List<BudgetView> budgetYears, String publicNoticePeriod, List<PackageRevision> revisions,
       List<PackageSettings.Change> settingsChanges) {}
 
   public record MeasureView(String code, String packageCode, String clause, String titleZh, String applicant,
@@ -58,6 +59,7 @@ public class PackageController {
   private final PackageRevisions revisions;
   private final PackageSettings settings;
   private final BudgetLedger budgets;
+  private final cn.liuzhou.incentives.ledger.BudgetAccounts accounts;
   private final PackageDeployer deployer;
   private final RepositoryService repository;
   private final IdentityService identity;
@@ -68,7 +70,8 @@ public class PackageController {
   public PackageController(cn.liuzhou.incentives.policy.PackageDeploymentGuard guard, PackageExamples packageExamples,
       PolicyCatalogue catalogue, PackageRevisions revisions, PackageSettings settings,
       BudgetLedger budgets, PackageDeployer deployer, RepositoryService repository, IdentityService identity,
-      IncentiveProperties properties) {
+      IncentiveProperties properties, cn.liuzhou.incentives.ledger.BudgetAccounts accounts) {
+    this.accounts = accounts;
     this.guard = guard;
     this.packageExamples = packageExamples;
     this.catalogue = catalogue;
@@ -106,7 +109,7 @@ public class PackageController {
     }
     List<ApiException.FieldProblem> problems = new ArrayList<>();
     body.fieldNames().forEachRemaining(f -> {
-      if (!List.of("applicationOpens", "applicationCloses", "budget", "publicNoticePeriod").contains(f)) {
+      if (!List.of("applicationOpens", "applicationCloses", "budget", "fiscalYear", "publicNoticePeriod").contains(f)) {
         problems.add(new ApiException.FieldProblem(f, "未知的设置项", "Unknown setting"));
       }
     });
@@ -139,17 +142,31 @@ public class PackageController {
         budget = b.decimalValue();
       }
     }
+    // Where the source funds a year, a budget is set for one fiscal year (default: the current one).
+    String account = code;
+    if (body.has("fiscalYear")) {
+      JsonNode y = body.get("fiscalYear");
+      if (!accounts.perYear(code)) {
+        problems.add(new ApiException.FieldProblem("fiscalYear", "本政策包的预算不分年度", "This package's budget is not per fiscal year"));
+      } else if (!y.canConvertToInt() || !y.isIntegralNumber() || y.asInt() < 2000 || y.asInt() > 2100) {
+        problems.add(new ApiException.FieldProblem("fiscalYear", "年度须为2000至2100之间的整数", "fiscalYear must be a year between 2000 and 2100"));
+      } else {
+        account = accounts.account(code, LocalDate.of(y.asInt(), 1, 1));
+      }
+    } else if (accounts.perYear(code)) {
+      account = accounts.account(code, LocalDate.now());
+    }
     if (!problems.isEmpty()) {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, problems);
     }
     if (budget != null) {
-      BigDecimal previous = budgets.find(code).map(BudgetLedger.Budget::total).orElse(null);
-      budgets.ensure(code, null);
-      if (!budgets.setTotal(code, budget)) {
+      BigDecimal previous = budgets.find(account).map(BudgetLedger.Budget::total).orElse(null);
+      budgets.ensure(account, null);
+      if (!budgets.setTotal(account, budget)) {
         throw ApiException.conflict("budget", "预算不得低于已占用和已拨付的金额之和",
             "budget must not be below what is already reserved and disbursed");
       }
-      settings.recordChange(code, "budget", previous, budget, caller.userId());
+      settings.recordChange(code, account.equals(code) ? "budget" : "budget " + account, previous, budget, caller.userId());
     }
     settings.save(code, new PackageSettings.Settings(opens, closes, notice), caller.userId());
     return view(pkg, true);
@@ -231,11 +248,13 @@ public class PackageController {
     List<DecisionVersion> decisions = active == null ? List.of()
         : repository.createDecisionDefinitionQuery().deploymentId(active.deploymentId()).orderByDecisionDefinitionKey().asc()
             .list().stream().map(d -> new DecisionVersion(d.getKey(), d.getVersion(), d.getVersionTag())).toList();
-    BudgetView budget = budgets.find(p.code())
-        .map(b -> new BudgetView(b.total(), b.reserved(), b.disbursed(), b.remaining())).orElse(null);
+    BudgetView budget = budgets.find(accounts.account(p.code(), LocalDate.now()))
+        .map(b -> new BudgetView(b.packageCode(), b.total(), b.reserved(), b.disbursed(), b.remaining())).orElse(null);
+    List<BudgetView> years = !p.budgetPerYear() ? null : budgets.accountsOf(p.code() + "-FY").stream()
+        .map(b -> new BudgetView(b.packageCode(), b.total(), b.reserved(), b.disbursed(), b.remaining())).toList();
     return new PackageView(p.code(), p.titleZh(), p.source(), p.validFrom(), p.validTo(), p.roundingZh(), p.budgetNoteZh(),
         p.measures().stream().map(m -> measure(p, m)).toList(), active, decisions, s.applicationOpens(),
-        s.applicationCloses(), s.windowOpenOn(LocalDate.now()), budget,
+        s.applicationCloses(), s.windowOpenOn(LocalDate.now()), budget, years,
         s.publicNoticePeriod() != null ? s.publicNoticePeriod() : properties.publicNoticePeriod(),
         detailed ? revisions.all(p.code()) : null, detailed ? settings.changes(p.code()) : null);
   }

@@ -30,7 +30,8 @@ public record ApplicationRecord(
     BigDecimal capAmount,
     String capScope,
     BigDecimal roundingUnit,
-    String amountSource) {
+    String amountSource,
+    String budgetAccount) {
 
   /** The award is the bureau's to set (the tables give no amount). */
   public boolean amountByBureau() {

@@ -21,7 +21,8 @@ public class ApplicationRepository {
       rs.getString("decision_version_tag"), rs.getString("filed_by"), rs.getTimestamp("filed_at").toInstant(),
       rs.getTimestamp("updated_at").toInstant(), rs.getString("process_instance_id"), rs.getString("payment_reference"),
       rs.getDate("filed_on") == null ? null : rs.getDate("filed_on").toLocalDate(), rs.getString("cap_group"),
-      rs.getBigDecimal("cap_amount"), rs.getString("cap_scope"), rs.getBigDecimal("rounding_unit"), rs.getString("amount_source"));
+      rs.getBigDecimal("cap_amount"), rs.getString("cap_scope"), rs.getBigDecimal("rounding_unit"), rs.getString("amount_source"),
+      rs.getString("budget_account"));
 
   private static final String LIVE = " status not in ('REJECTED', 'LAPSED')"; // leading space: text blocks strip trailing ones
 
@@ -100,8 +101,10 @@ public class ApplicationRepository {
     jdbc.update("update incentive_application set approved_award = ?, updated_at = ? where id = ?", approved, now(), id);
   }
 
-  public void recordReservation(String id, BigDecimal reserved) {
-    jdbc.update("update incentive_application set reserved_award = ?, updated_at = ? where id = ?", reserved, now(), id);
+  /** The amount reserved and the budget account (package, or package and fiscal year) it is reserved in. */
+  public void recordReservation(String id, BigDecimal reserved, String budgetAccount) {
+    jdbc.update("update incentive_application set reserved_award = ?, budget_account = ?, updated_at = ? where id = ?",
+        reserved, budgetAccount, now(), id);
   }
 
   public void recordDisbursement(String id, BigDecimal amount, String paymentReference) {

@@ -32,6 +32,13 @@ public class BudgetLedger {
         packageCode).stream().findFirst();
   }
 
+  /** Every account whose key starts with the prefix (a package's fiscal years), oldest first. */
+  public java.util.List<Budget> accountsOf(String prefix) {
+    return jdbc.query("select * from package_budget where package_code like ? order by package_code", (rs, n) -> new Budget(
+        rs.getString("package_code"), rs.getBigDecimal("total"), rs.getBigDecimal("reserved"), rs.getBigDecimal("disbursed")),
+        prefix + "%");
+  }
+
   /** Creates the package's budget row if missing, with the source's figure or none. */
   public void ensure(String packageCode, BigDecimal initialTotal) {
     if (find(packageCode).isEmpty()) {

@@ -15,7 +15,13 @@ public record PolicyPackage(
     String roundingZh,
     BigDecimal budget,
     String budgetNoteZh,
-    List<Measure> measures) {
+    List<Measure> measures,
+    String budgetPeriod) {
+
+  /** The source funds the package per fiscal year ("每年…万元"): each year has a budget of its own. */
+  public boolean budgetPerYear() {
+    return "YEAR".equals(budgetPeriod);
+  }
 
   /** Key of the package's general-eligibility decision (000 六(二) and its equivalents). */
   public String generalDecisionKey() {

@@ -134,7 +134,7 @@ public class ApplicationService {
     ApplicationRecord record = new ApplicationRecord(id, measure.code(), pkg.code(), creditCode,
         enterprise.map(Enterprise::county).orElse(null), projectId, write(checked.exact()), ApplicationStatus.SCREENING,
         null, null, null, null, null, measure.decision(), revision.versionTag(), caller.userId(), now, now, null, null,
-        today, null, null, null, null, null);
+        today, null, null, null, null, null, null);
     applications.insert(record);
 
     Map<String, Object> variables = new HashMap<>(factVariables(measure, checked));

@@ -26,8 +26,8 @@ public class BudgetRelease implements JavaDelegate {
 
   public void release(ApplicationRecord app) {
     if (app.reservedAward() != null) {
-      budgets.release(app.packageCode(), app.reservedAward());
-      applications.recordReservation(app.id(), null);
+      budgets.release(app.budgetAccount() != null ? app.budgetAccount() : app.packageCode(), app.reservedAward());
+      applications.recordReservation(app.id(), null, null);
       applications.recordApproval(app.id(), null);
     }
   }

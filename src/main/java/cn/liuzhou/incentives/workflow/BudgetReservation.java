@@ -17,8 +17,11 @@ public class BudgetReservation implements JavaDelegate {
 
   private final ApplicationRepository applications;
   private final BudgetLedger budgets;
+  private final cn.liuzhou.incentives.ledger.BudgetAccounts accounts;
 
-  public BudgetReservation(ApplicationRepository applications, BudgetLedger budgets) {
+  public BudgetReservation(ApplicationRepository applications, BudgetLedger budgets,
+      cn.liuzhou.incentives.ledger.BudgetAccounts accounts) {
+    this.accounts = accounts;
     this.applications = applications;
     this.budgets = budgets;
   }
@@ -30,13 +33,14 @@ public class BudgetReservation implements JavaDelegate {
     if (app.reservedAward() != null) {
       return; // already reserved: a retried transaction must not reserve twice
     }
-    if (!budgets.reserve(app.packageCode(), amount)) {
-      BigDecimal remaining = budgets.find(app.packageCode()).map(BudgetLedger.Budget::remaining).orElse(null);
+    String account = accounts.current(app.packageCode());
+    if (!budgets.reserve(account, amount)) {
+      BigDecimal remaining = budgets.find(account).map(BudgetLedger.Budget::remaining).orElse(null);
       String left = remaining == null ? "预算尚未设定" : "剩余 " + remaining.toPlainString() + " 元";
       throw new ReviewRefusedException("预算余额不足，无法核准 " + amount.toPlainString() + " 元（" + left + "）",
           "The package budget cannot cover " + amount.toPlainString() + " yuan ("
           + (remaining == null ? "no budget set" : remaining.toPlainString() + " yuan left") + ")");
     }
-    applications.recordReservation(app.id(), amount);
+    applications.recordReservation(app.id(), amount, account);
   }
 }

@@ -46,7 +46,7 @@ public class DisbursementRecorder implements JavaDelegate {
       throw new ReviewRefusedException("该申请已拨付或支付凭证号已被使用：" + reference,
           "The application is already paid or the payment reference is in use: " + reference);
     }
-    budgets.disburse(app.packageCode(), app.reservedAward());
+    budgets.disburse(app.budgetAccount() != null ? app.budgetAccount() : app.packageCode(), app.reservedAward());
     applications.recordDisbursement(app.id(), app.reservedAward(), reference);
   }
 }

@@ -39,8 +39,9 @@ public class ReviewTaskListener implements TaskListener {
   private final EnterpriseRegistry registry;
   private final ReviewerCheck reviewers;
   private final Objections objections;
+  private final cn.liuzhou.incentives.ledger.BudgetAccounts accounts;
 
-  public ReviewTaskListener(CurrentApplication current, ApplicationRepository applications, ApplicationJournal journal,
+  public ReviewTaskListener(cn.liuzhou.incentives.ledger.BudgetAccounts accounts, CurrentApplication current, ApplicationRepository applications, ApplicationJournal journal,
       BudgetLedger budgets, StackingRules stacking, EnterpriseRegistry registry, ReviewerCheck reviewers,
       Objections objections) {
     this.current = current;
@@ -51,6 +52,7 @@ public class ReviewTaskListener implements TaskListener {
     this.registry = registry;
     this.reviewers = reviewers;
     this.objections = objections;
+    this.accounts = accounts;
   }
 
   @Override
@@ -81,9 +83,10 @@ public class ReviewTaskListener implements TaskListener {
     ApplicationRecord app = current.of(task);
     if ("bureauReview".equals(task.getTaskDefinitionKey())) {
       task.getExecution().removeVariable(Variables.APPROVED_AWARD);
-      BigDecimal remaining = budgets.find(app.packageCode()).map(BudgetLedger.Budget::remaining).orElse(null);
-      task.setVariable(Variables.REMAINING_BUDGET,
-          remaining == null ? "预算尚未设定，请联系政策管理员" : remaining.toPlainString() + " 元");
+      String account = accounts.current(app.packageCode());
+      BigDecimal remaining = budgets.find(account).map(BudgetLedger.Budget::remaining).orElse(null);
+      task.setVariable(Variables.REMAINING_BUDGET, remaining == null ? "预算尚未设定，请联系政策管理员"
+          : remaining.toPlainString() + " 元" + (accounts.perYear(app.packageCode()) ? "（" + account.substring(account.length() - 4) + "年度）" : ""));
       task.setVariable(Variables.AWARD_CAP, Variables.asDouble(stacking.headroom(app)));
     }
     if ("expertReview".equals(task.getTaskDefinitionKey())) {

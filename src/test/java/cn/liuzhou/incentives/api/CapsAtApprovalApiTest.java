@@ -130,4 +130,29 @@ class CapsAtApprovalApiTest extends ApiTestSupport {
     assertThat(total).isLessThanOrEqualTo(new BigDecimal("100000"));
     assertThat(total).isEqualByComparingTo("100000");
   }
+
+  @Test
+  void aYearlyFundedPackageHasABudgetPerFiscalYear() {
+    String year = String.valueOf(java.time.LocalDate.now().getYear());
+    JsonNode pkg = call("admin", HttpMethod.GET, "/api/packages/LZ-SEI-2018", null).getBody();
+    assertThat(pkg.get("budget").get("account").asText()).isEqualTo("LZ-SEI-2018-FY" + year);
+    assertThat(pkg.get("budget").get("total").decimalValue()).isEqualByComparingTo("50000000");
+    // Next year is funded separately; setting it changes nothing of this year's.
+    var next = call("admin", HttpMethod.PUT, "/api/packages/LZ-SEI-2018/settings",
+        Map.of("budget", 40000000, "fiscalYear", Integer.parseInt(year) + 1));
+    assertThat(next.getStatusCode().value()).isEqualTo(200);
+    List<String> accounts = new ArrayList<>();
+    next.getBody().get("budgetYears").forEach(b -> accounts.add(b.get("account").asText() + "=" + b.get("total").decimalValue().stripTrailingZeros().toPlainString()));
+    assertThat(accounts).contains("LZ-SEI-2018-FY" + year + "=50000000", "LZ-SEI-2018-FY" + (Integer.parseInt(year) + 1) + "=40000000");
+    assertThat(call("admin", HttpMethod.PUT, "/api/packages/LZ-2026Q2/settings", Map.of("budget", 1, "fiscalYear", 2026))
+        .getStatusCode().value()).isEqualTo(422);
+    // An approval is charged to the year it is committed in.
+    String ent = cleanEnterprise();
+    String id = file(ent, "LZ-SEI-RESEARCH-BRANCH", Map.of("parentType", "NATIONAL_KEY_LAB", "establishedOn", "2023-03-01"));
+    completeTask("county.liunan", id, Map.of("decision", "APPROVE"));
+    BigDecimal before = budgets.find("LZ-SEI-2018-FY" + year).orElseThrow().reserved();
+    completeTask("bureau", id, Map.of("decision", "APPROVE", "approvedAward", 300000));
+    assertThat(budgets.find("LZ-SEI-2018-FY" + year).orElseThrow().reserved().subtract(before)).isEqualByComparingTo("300000");
+    assertThat(budgets.find("LZ-SEI-2018-FY" + (Integer.parseInt(year) + 1)).orElseThrow().reserved()).isEqualByComparingTo("0");
+  }
 }
