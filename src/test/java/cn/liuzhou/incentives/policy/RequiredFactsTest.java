@@ -95,4 +95,27 @@ class RequiredFactsTest {
         .anyMatch(r -> Boolean.FALSE.equals(r.get("eligible")) && r.get("reasonZh") != null && r.get("reasonEn") != null);
     assertThat(MeasureOutcome.of(rows).eligible()).isFalse();
   }
+
+  @org.junit.jupiter.api.Test
+  void aFactIsRequiredOnlyForTheCaseThatNeedsIt() {
+    Measure growth = CATALOGUE.measure("GX-2024Q4-OUTPUT-GROWTH").orElseThrow();
+    assertThat(Facts.check(growth, Map.of("baseCase", "WITH_BASE", "quarterOutput", 60000000)).errors())
+        .extracting(FactError::field).containsExactly("facts.priorYearQuarterOutput");
+    assertThat(Facts.check(growth, Map.of("baseCase", "NEW_PRODUCTION", "quarterOutput", 30000000)).errors())
+        .extracting(FactError::field).containsExactly("facts.productionStartDate");
+    assertThat(Facts.check(growth, Map.of("baseCase", "NEW_PRODUCTION", "quarterOutput", 30000000,
+        "productionStartDate", "2024-03-01")).ok()).isTrue();
+    assertThat(Facts.check(growth, Map.of("quarterOutput", 30000000)).errors())
+        .extracting(FactError::field).containsExactly("facts.baseCase");
+  }
+
+  @org.junit.jupiter.api.Test
+  void workedCasesWithoutTheNewAssertionsStillRead() throws Exception {
+    PolicyExample e = PolicyCatalogue.JSON.readValue("""
+        {"name": "n", "measure": "LZ-2026Q2-EXHIBITION", "enterprise": {}, "facts": {},
+         "expect": {"eligible": true, "award": 100000}}""", PolicyExample.class);
+    assertThat(e.expect().onceKey()).isNull();
+    assertThat(e.expect().capAmount()).isNull();
+    assertThat(e.expect().expectsFactsRejected()).isFalse();
+  }
 }
