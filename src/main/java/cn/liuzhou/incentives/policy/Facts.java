@@ -48,6 +48,9 @@ public final class Facts {
       if (value == null) {
         if (spec.isRequired()) {
           errors.add(new FactError(field, "缺少必填事实：" + spec.labelZh(), "Required fact is missing: " + spec.name()));
+        } else if (spec.isRequiredFor(given)) {
+          errors.add(new FactError(field, "缺少必填事实（" + spec.requiredWhen() + "时必填）：" + spec.labelZh(),
+              "Required fact is missing for the declared case " + spec.requiredWhen() + ": " + spec.name()));
         }
         continue;
       }

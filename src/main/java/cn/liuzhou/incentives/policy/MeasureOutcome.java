@@ -53,6 +53,11 @@ public record MeasureOutcome(List<Reason> reasons, Map<String, Object> awardRow)
     return text("capGroup");
   }
 
+  /** TABLE or BUREAU, as the award row says. */
+  public String amountSource() {
+    return text("amountSource");
+  }
+
   public boolean amountByBureau() {
     return "BUREAU".equals(text("amountSource"));
   }

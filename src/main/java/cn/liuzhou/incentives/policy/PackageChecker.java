@@ -26,7 +26,8 @@ public class PackageChecker {
 
   /** Outputs every measure decision must declare (README, "Decision contract"). */
   public static final List<String> MEASURE_OUTPUTS = List.of("eligible", "reasonZh", "reasonEn", "award",
-      "capAmount", "capScope", "capGroup", "roundingUnit", "amountSource", "expertReview");
+      "capAmount", "capScope", "capGroup", "roundingUnit", "amountSource", "expertReview", "exclusiveGroup",
+      "onceKey", "packageLimit", "seriesKey", "seriesLimit");
 
   private static final List<String> GENERAL_OUTPUTS = List.of("eligible", "reasonZh", "reasonEn");
 
@@ -87,12 +88,41 @@ public class PackageChecker {
         .forEach(o -> problems.add("决策 " + key + " 缺少输出 / decision lacks output: " + o));
   }
 
+  /** The contract outputs the example states (absent = not asserted) against the award row's. */
+  static String compareContract(PolicyExample.Expectation expect, MeasureOutcome outcome) {
+    List<String> differences = new ArrayList<>();
+    text(differences, "onceKey", expect.onceKey(), outcome.onceKey());
+    text(differences, "exclusiveGroup", expect.exclusiveGroup(), outcome.exclusiveGroup());
+    text(differences, "capGroup", expect.capGroup(), outcome.capGroup());
+    text(differences, "capScope", expect.capScope(), outcome.capScope());
+    text(differences, "amountSource", expect.amountSource(), outcome.amountSource());
+    number(differences, "capAmount", expect.capAmount(), outcome.capAmount());
+    number(differences, "roundingUnit", expect.roundingUnit(), outcome.roundingUnit());
+    return differences.isEmpty() ? null : String.join("; ", differences);
+  }
+
+  private static void text(List<String> differences, String output, String expected, String actual) {
+    if (expected != null && !expected.equals(actual)) {
+      differences.add("expected " + output + " " + expected + " but got " + actual);
+    }
+  }
+
+  private static void number(List<String> differences, String output, BigDecimal expected, BigDecimal actual) {
+    if (expected != null && (actual == null || expected.compareTo(actual) != 0)) {
+      differences.add("expected " + output + " " + expected.toPlainString() + " but got "
+          + (actual == null ? null : actual.toPlainString()));
+    }
+  }
+
   private String runExample(PolicyPackage pkg, Map<String, DmnDecision> decisions, PolicyExample example) {
     Measure measure = pkg.measure(example.measure()).orElse(null);
     if (measure == null) {
       return "unknown measure " + example.measure();
     }
     Facts.Checked facts = Facts.check(measure, example.facts());
+    if (example.expect().expectsFactsRejected()) {
+      return facts.ok() ? "expected the facts to be rejected but they were accepted" : null;
+    }
     if (!facts.ok()) {
       return "facts rejected: " + facts.errors();
     }
@@ -117,6 +147,7 @@ public class PackageChecker {
         if (expected == null ? actual != null : actual == null || expected.compareTo(actual) != 0) {
           return "expected award " + expected + " but got " + actual;
         }
+        return compareContract(example.expect(), outcome);
       }
       return null;
     } catch (RuntimeException e) {

@@ -19,7 +19,8 @@ import org.springframework.http.HttpMethod;
 /**
  * Every enterprise measure of the catalogue is applicable through POST /api/applications: the
  * packages' own eligible worked cases (up to three per measure) filed as a fresh enterprise pass
- * automated screening with the award the source prescribes.
+ * automated screening with the award the source prescribes (cases that fix their filing date are
+ * left out: the API files today). Every measure has at least one such case.
  */
 class EveryMeasureApiTest extends ApiTestSupport {
 
@@ -30,10 +31,17 @@ class EveryMeasureApiTest extends ApiTestSupport {
       Map<String, Integer> perMeasure = new HashMap<>();
       for (PolicyExample e : catalogue.examples(pkg)) {
         boolean rated = e.enterprise() != null && e.enterprise().get("expertRating") != null;
-        if (e.expect().eligible() && !rated && perMeasure.merge(e.measure(), 1, Integer::sum) <= 3) {
+        // a case that fixes its filing date cannot be filed through the API, which files today
+        boolean dated = e.enterprise() != null && e.enterprise().get("filedOn") != null;
+        if (e.expect().eligible() && !rated && !dated && perMeasure.merge(e.measure(), 1, Integer::sum) <= 3) {
           chosen.add(e);
         }
       }
+    }
+    for (PolicyPackage pkg : catalogue.packages()) {
+      pkg.measures().stream().filter(m -> m.isEnterpriseMeasure())
+          .forEach(m -> assertThat(chosen).as("an eligible case filed today for " + m.code())
+              .anyMatch(e -> e.measure().equals(m.code())));
     }
     return chosen.stream();
   }
