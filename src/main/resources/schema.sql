@@ -214,3 +214,6 @@ create index if not exists objection_application on objection (application_id, s
 -- The budget account an award is reserved in: the package, or the package's fiscal year (<code>-FY<year>)
 -- where the source funds a year (LZ-SEI-2018 二十三). package_budget rows are keyed by that account.
 alter table incentive_application add column if not exists budget_account varchar(20);
+
+-- The finance task that pays a county, fixed when the task is created (never read from a variable).
+alter table county_award add column if not exists payment_task_id varchar(64);

@@ -17,6 +17,6 @@ public class CountyAwardClosing implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    runs.setStatus(Variables.string(execution, CountyAwardVariables.RUN_ID), CountyAwardRepository.Status.DONE);
+    runs.setStatus(execution.getProcessBusinessKey(), CountyAwardRepository.Status.DONE);
   }
 }

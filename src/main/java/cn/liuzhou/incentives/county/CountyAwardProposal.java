@@ -23,7 +23,7 @@ public class CountyAwardProposal implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String runId = Variables.string(execution, CountyAwardVariables.RUN_ID);
+    String runId = execution.getProcessBusinessKey();
     boolean byBureau = false;
     for (County c : County.values()) {
       BigDecimal award = CountyAwardApproval.parse(execution.getVariable(CountyAwardVariables.tableAward(c)));

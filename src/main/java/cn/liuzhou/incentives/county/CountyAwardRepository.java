@@ -120,6 +120,15 @@ public class CountyAwardRepository {
         award, runId, county.code());
   }
 
+  public void assignPaymentTask(String runId, County county, String taskId) {
+    jdbc.update("update county_award set payment_task_id = ? where run_id = ? and county = ?", taskId, runId, county.code());
+  }
+
+  public Optional<County> countyOfPaymentTask(String runId, String taskId) {
+    return jdbc.queryForList("select county from county_award where run_id = ? and payment_task_id = ?", String.class, runId, taskId)
+        .stream().findFirst().flatMap(County::of);
+  }
+
   public void setApproved(String runId, County county, BigDecimal approved) {
     jdbc.update("update county_award set approved_award = ? where run_id = ? and county = ?", approved, runId, county.code());
   }

@@ -28,7 +28,7 @@ public class CountyAwardReservation implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CountyAwardRepository.Run run = runs.get(Variables.string(execution, CountyAwardVariables.RUN_ID));
+    CountyAwardRepository.Run run = runs.get(execution.getProcessBusinessKey());
     List<String> awarded = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO;
     for (CountyAwardRepository.Row row : runs.rows(run.id())) {

@@ -54,7 +54,7 @@ public class CountyAwardTaskListener implements TaskListener {
     switch (task.getTaskDefinitionKey()) {
       case "enterCountyScores" -> {
         if (create) {
-          runs.setStatus(Variables.string(task, RUN_ID), CountyAwardRepository.Status.SCORING);
+          runs.setStatus(task.getExecution().getProcessBusinessKey(), CountyAwardRepository.Status.SCORING);
         } else {
           checkScores(task);
         }
@@ -126,7 +126,7 @@ public class CountyAwardTaskListener implements TaskListener {
       task.setVariable(AWARD_DECISION, decision);
       return;
     }
-    String runId = Variables.string(task, RUN_ID);
+    String runId = task.getExecution().getProcessBusinessKey();
     List<CountyAwardApproval.Row> rows = runs.rows(runId).stream()
         .map(r -> new CountyAwardApproval.Row(r.county(), r.rank(), r.tableAward())).toList();
     Map<County, BigDecimal> approved = CountyAwardApproval.approve(rows, c -> task.getVariable(CountyAwardVariables.award(c)));
@@ -142,7 +142,9 @@ public class CountyAwardTaskListener implements TaskListener {
 
   private void prepareDisbursement(DelegateTask task) {
     County county = County.of(Variables.string(task, COUNTY)).orElseThrow();
-    var row = runs.row(Variables.string(task, RUN_ID), county).orElseThrow();
+    var row = runs.row(task.getExecution().getProcessBusinessKey(), county).orElseThrow();
+    // Which county this task pays is fixed now, by the engine's own task id: a variable could be rewritten later.
+    runs.assignPaymentTask(task.getExecution().getProcessBusinessKey(), county, task.getId());
     var execution = task.getExecution();
     execution.setVariableLocal(COUNTY_NAME, county.nameZh());
     execution.setVariableLocal(COUNTY_RANK, row.rank());

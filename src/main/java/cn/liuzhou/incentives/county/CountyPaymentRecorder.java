@@ -28,8 +28,9 @@ public class CountyPaymentRecorder implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    CountyAwardRepository.Run run = runs.get(Variables.string(task, CountyAwardVariables.RUN_ID));
-    County county = County.of(Variables.string(task, CountyAwardVariables.COUNTY)).orElseThrow();
+    CountyAwardRepository.Run run = runs.get(task.getExecution().getProcessBusinessKey());
+    County county = runs.countyOfPaymentTask(run.id(), task.getId())
+        .orElseThrow(() -> new IllegalStateException("Task " + task.getId() + " pays no county of " + run.id()));
     var amount = runs.row(run.id(), county).map(CountyAwardRepository.Row::approvedAward)
         .orElseThrow(() -> new IllegalStateException("No approved award of " + county.code() + " in " + run.id()));
     String reference = Variables.string(task, CountyAwardVariables.PAYMENT_REFERENCE);

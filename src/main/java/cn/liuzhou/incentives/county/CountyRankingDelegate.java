@@ -39,7 +39,7 @@ public class CountyRankingDelegate implements JavaDelegate {
       scores.put(c, new CountyRanking.Scores(composite, output));
     }
     List<CountyRanking.Ranked> ranking = CountyRanking.rank(scores);
-    runs.saveRanking(Variables.string(execution, RUN_ID), ranking);
+    runs.saveRanking(execution.getProcessBusinessKey(), ranking);
     List<String> order = new ArrayList<>();
     for (CountyRanking.Ranked r : ranking) {
       order.add(r.county().code());

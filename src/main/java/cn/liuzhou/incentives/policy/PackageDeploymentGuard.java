@@ -59,6 +59,12 @@ public class PackageDeploymentGuard implements Deployer {
         }
         continue;
       }
+      String name = resource.getName() == null ? "" : resource.getName();
+      if (!name.endsWith(".dmn") && !name.endsWith(".dmn11.xml")) {
+        // Camunda would store it without deploying its decisions, and the package would point at a revision that does not exist.
+        throw new PackageRejectedException("-", List.of("DMN 资源名须以 .dmn 结尾：" + name
+            + " / a DMN resource's name must end with .dmn: " + name));
+      }
       String xml = new String(resource.getBytes(), StandardCharsets.UTF_8);
       Optional<PolicyPackage> pkg = packageOf(dmn.get());
       if (pkg.isEmpty()) {

@@ -38,6 +38,12 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
                 "detail", refused.zh(), "detailEn", refused.en()))
             .build());
       }
+      if (t instanceof org.camunda.bpm.engine.exception.NullValueException) {
+        return Optional.of(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "NotFound", "message", "未找到该任务或对象 / not found",
+                "detail", "未找到该任务或对象（可能已办结）", "detailEn", "Not found (it may already be completed)"))
+            .build());
+      }
       if (t instanceof OptimisticLockingException) {
         return Optional.of(Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
             .entity(Map.of("type", "OptimisticLockingException",

@@ -51,6 +51,7 @@ public class EngineRestGuard extends OncePerRequestFilter {
   private static final Pattern TASK = Pattern.compile(BASE + "/task/([^/]+)/?$");
   private static final Pattern TASK_CHANGE = Pattern.compile(BASE + "/task/([^/]+)/(resolve|delegate|assignee|identity-links(/delete)?|variables.*|localVariables.*|bpmnError|bpmnEscalation)/?$");
   private static final Pattern SETUP = Pattern.compile("^/camunda/api/admin/setup/.*");
+  private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
   private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short", "double", "null");
 
   private final TaskService tasks;
@@ -71,7 +72,13 @@ public class EngineRestGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String raw = request.getRequestURI().substring(request.getContextPath().length());
+    if (!normalised(raw)) {
+      ProblemResponses.write(response, 400, "请求路径不规范", "The request path is not in normal form", null);
+      return;
+    }
+    // Match what the REST servlets will see: percent-decoded, without ;matrix parameters.
+    String path = PATHS.getPathWithinApplication(request);
     String method = request.getMethod();
     if (SETUP.matcher(path).matches()) {
       ProblemResponses.write(response, 403, "管理员由系统启动时创建，初始化设置不可用", "The first-administrator set-up is disabled", null);
@@ -107,7 +114,7 @@ public class EngineRestGuard extends OncePerRequestFilter {
       try {
         body = checkCompletion(completion.group(1), body);
       } catch (Refusal r) {
-        ProblemResponses.write(response, 400, r.zh, r.en, r.field);
+        ProblemResponses.write(response, r.status, r.zh, r.en, r.field);
         return;
       }
     }
@@ -133,7 +140,7 @@ public class EngineRestGuard extends OncePerRequestFilter {
     }
     TaskForms.Fields fields = formFields(taskId);
     if (fields == null) {
-      return body; // no such task: the engine answers 404
+      throw new Refusal(null, 404, "任务不存在或已办结", "The task does not exist or is already completed");
     }
     List<String> unknown = new ArrayList<>();
     for (Iterator<String> names = variables.fieldNames(); names.hasNext(); ) {
@@ -177,6 +184,14 @@ public class EngineRestGuard extends OncePerRequestFilter {
     }
   }
 
+  /** No empty segments, dot segments or encoded dots, slashes and backslashes: one path, one meaning. */
+  static boolean normalised(String rawPath) {
+    String lower = rawPath.toLowerCase(java.util.Locale.ROOT);
+    return !lower.contains("//") && !lower.contains("/./") && !lower.contains("/../") && !lower.endsWith("/.")
+        && !lower.endsWith("/..") && !lower.contains("%2e") && !lower.contains("%2f") && !lower.contains("%5c")
+        && !lower.contains("\\") && !lower.contains("%25");
+  }
+
   private byte[] readLimited(InputStream in) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
@@ -199,12 +214,18 @@ public class EngineRestGuard extends OncePerRequestFilter {
 
   private static final class Refusal extends Exception {
     final String field;
+    final int status;
     final String zh;
     final String en;
 
     Refusal(String field, String zh, String en) {
+      this(field, 400, zh, en);
+    }
+
+    Refusal(String field, int status, String zh, String en) {
       super(en, null, false, false);
       this.field = field;
+      this.status = status;
       this.zh = zh;
       this.en = en;
     }

@@ -39,7 +39,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityServiceAuthenticationProvider provider) throws Exception {
+  // The IdentityServiceAuthenticationProvider bean is the global authentication manager's one provider
+  // (registering it on the chain as well would check, and count, every wrong password twice).
+  SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
     AuthenticationEntryPoint problem = SecurityConfiguration::unauthorized;
     // Path matchers, not MVC ones: /engine-rest is Camunda's Jersey servlet, outside Spring MVC.
     var paths = PathPatternRequestMatcher.withDefaults();
@@ -47,7 +49,6 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authenticationProvider(provider)
         .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/engine-rest/engine")).permitAll()
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName("incentives").authenticationEntryPoint(problem))
@@ -92,9 +93,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
       org.camunda.bpm.engine.IdentityService identity, TaskForms forms, com.fasterxml.jackson.databind.ObjectMapper json,
       @org.springframework.beans.factory.annotation.Value("${incentives.max-request-bytes:2097152}") long maxBytes) {
     var registration = new FilterRegistrationBean<>(new EngineRestGuard(tasks, identity, forms, json, maxBytes));
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
+    registration.addUrlPatterns("/*");
     registration.setName("engine-rest-guard");
-    registration.setOrder(-50); // after Spring Security (-100), before Camunda's authentication filters
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE); // before every other filter, the webapps' included
     return registration;
   }
 

@@ -249,7 +249,7 @@ public class ApplicationService {
   }
 
   /** Fact variables for the process; optional facts left out are cleared, not kept from before. */
-  private static Map<String, Object> factVariables(Measure measure, Facts.Checked checked) {
+  static Map<String, Object> factVariables(Measure measure, Facts.Checked checked) {
     Map<String, Object> vars = new HashMap<>();
     for (FactSpec spec : measure.facts()) {
       vars.put(spec.name(), null);

@@ -2,6 +2,7 @@ package cn.liuzhou.incentives.workflow;
 
 import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ApplicationRepository;
+import cn.liuzhou.incentives.policy.Facts;
 import cn.liuzhou.incentives.policy.Measure;
 import cn.liuzhou.incentives.policy.PolicyCatalogue;
 import cn.liuzhou.incentives.registry.CreditCode;
@@ -21,19 +22,27 @@ import org.springframework.stereotype.Component;
  * application waits in SCREENING rather than being decided on missing data.
  */
 @Component("enterpriseCreditLookup")
-public class EnterpriseCreditLookup implements JavaDelegate {
+public class EnterpriseCreditLookup implements JavaDelegate, org.camunda.bpm.engine.delegate.ExecutionListener {
 
   private final EnterpriseRegistry registry;
   private final ApplicationRepository applications;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
   private final NameLists nameLists;
   private final PolicyCatalogue catalogue;
 
   public EnterpriseCreditLookup(EnterpriseRegistry registry, NameLists nameLists, PolicyCatalogue catalogue,
-      ApplicationRepository applications) {
+      ApplicationRepository applications, com.fasterxml.jackson.databind.ObjectMapper json) {
+    this.json = json;
     this.applications = applications;
     this.registry = registry;
     this.nameLists = nameLists;
     this.catalogue = catalogue;
+  }
+
+  /** As a start listener of a decision evaluated later in the flow (the experts' rated award). */
+  @Override
+  public void notify(DelegateExecution execution) {
+    execute(execution);
   }
 
   @Override
@@ -42,6 +51,8 @@ public class EnterpriseCreditLookup implements JavaDelegate {
     String creditCode = app.creditCode();
     LocalDate filedOn = app.filedOn() != null ? app.filedOn() : LocalDate.parse(Variables.string(execution, Variables.FILED_ON));
     // The tables read these as inputs: set them from the ledger, whatever a variable said.
+    Measure measure = catalogue.measure(app.measureCode()).orElseThrow();
+    execution.setVariables(ApplicationService.factVariables(measure, Facts.check(measure, facts(app))));
     execution.setVariable(Variables.FILED_ON, filedOn.toString());
     execution.setVariable(Variables.MEASURE_CODE, app.measureCode());
     execution.setVariable(Variables.PROJECT_ID, app.projectId());
@@ -57,5 +68,14 @@ public class EnterpriseCreditLookup implements JavaDelegate {
     String nameList = catalogue.measure(app.measureCode()).map(Measure::nameList).orElse(null);
     execution.setVariable("onNameList", nameList == null ? null : nameLists.contains(nameList, creditCode));
     execution.setVariable("lastSeriousRecord", serious.map(r -> r.category() + " " + r.recordedOn() + " " + r.description()).orElse(null));
+  }
+
+  @SuppressWarnings("unchecked")
+  private java.util.Map<String, Object> facts(ApplicationRecord app) {
+    try {
+      return json.readValue(app.factsJson(), java.util.Map.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Facts of " + app.id() + " are not readable", e);
+    }
   }
 }

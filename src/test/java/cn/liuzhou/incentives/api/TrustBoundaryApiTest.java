@@ -217,8 +217,11 @@ class TrustBoundaryApiTest extends ApiTestSupport {
     for (int i = 0; i < 2; i++) {
       pool.submit(() -> {
         start.await();
-        statuses.add(call("county.liunan", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
-            vars("decision", "APPROVE")).getStatusCode().value());
+        var r = call("county.liunan", HttpMethod.POST, "/engine-rest/task/" + task + "/complete", vars("decision", "APPROVE"));
+        statuses.add(r.getStatusCode().value());
+        if (r.getStatusCode().value() >= 500) {
+          System.out.println("CONCURRENT-500 " + r.getBody());
+        }
         return null;
       });
     }
@@ -239,5 +242,68 @@ class TrustBoundaryApiTest extends ApiTestSupport {
     List<String> groupIds = new ArrayList<>();
     groups.getBody().forEach(g -> groupIds.add(g.get("id").asText()));
     assertThat(groupIds).containsOnly("county-liunan");
+  }
+
+  private org.springframework.http.ResponseEntity<JsonNode> raw(String user, HttpMethod method, String rawPath, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    if (user != null) {
+      headers.setBasicAuth(user, PASSWORD);
+    }
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    // A URI object is sent as written: no template expansion, no second encoding.
+    java.net.URI uri = java.net.URI.create(rest.getRootUri() + rawPath);
+    return rest.exchange(new org.springframework.http.RequestEntity<>(body, headers, method, uri), JsonNode.class);
+  }
+
+  @Test
+  void theFormCheckCannotBeSidesteppedByHowThePathIsWritten() {
+    String id = fileExhibition(cleanEnterprise(), 150000).get("id").asText();
+    String task = countyTaskId("county.liunan", id);
+    call("county.liunan", HttpMethod.POST, "/engine-rest/task/" + task + "/claim", Map.of("userId", "county.liunan"));
+    Object smuggled = vars("decision", "APPROVE", "eligibleCost", 1000000.0, "expertReviewRequired", true);
+    String encodedId = task.replaceFirst("-", "%2D");
+    assertThat(raw("county.liunan", HttpMethod.POST, "/engine-rest/task/" + encodedId + "/complete", smuggled)
+        .getStatusCode().value()).isEqualTo(400);
+    assertThat(raw("county.liunan", HttpMethod.POST, "/engine-rest/task/" + task + ";x=1/complete", smuggled)
+        .getStatusCode().value()).isIn(400, 404);
+    assertThat(raw("county.liunan", HttpMethod.POST, "/engine-rest/engine/default/task/" + task + "/complete", smuggled)
+        .getStatusCode().value()).isEqualTo(400);
+    assertThat(raw("county.liunan", HttpMethod.POST, "/engine-rest//task/" + task + "/complete", smuggled)
+        .getStatusCode().value()).isEqualTo(400);
+    assertThat(raw(null, HttpMethod.POST, "/camunda//api/admin/setup/default/user/create", Map.of()).getStatusCode().value())
+        .isEqualTo(400);
+    assertThat(raw(null, HttpMethod.POST, "/camunda/%2e/api/admin/setup/default/user/create", Map.of()).getStatusCode().value())
+        .isEqualTo(400);
+    // A task that does not exist is 404, never a 500 and never a pass.
+    assertThat(call("county.liunan", HttpMethod.POST, "/engine-rest/task/no-such-task/complete", vars("decision", "APPROVE"))
+        .getStatusCode().value()).isEqualTo(404);
+    assertThat(application(id).get("status").asText()).isEqualTo("COUNTY_REVIEW");
+    // The amount is the ledger's whatever the process variables say: the rated award is computed from the ledger's facts.
+    assertThat(call("county.liunan", HttpMethod.POST, "/engine-rest/task/" + task + "/complete", vars("decision", "APPROVE"))
+        .getStatusCode().value()).isEqualTo(204);
+    runDueJobs();
+    assertThat(application(id).get("proposedAward").decimalValue()).isEqualByComparingTo("70000");
+  }
+
+  @Test
+  void aDmnResourceMustCarryAName() throws Exception {
+    String shipped = new String(getClass().getResourceAsStream("/dmn/LZ-2026Q2/LZ-2026Q2.dmn").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    var unnamed = deploy("tables", shipped);
+    assertThat(unnamed.getStatusCode().value()).isEqualTo(400);
+    assertThat(unnamed.getBody().toString()).contains(".dmn");
+    String id = fileExhibition(cleanEnterprise(), 100000).get("id").asText();
+    assertThat(application(id).get("status").asText()).isEqualTo("COUNTY_REVIEW");
+  }
+
+  @Test
+  void aWrongPasswordCountsOnce() {
+    String address = "203.0.113.99";
+    for (int i = 0; i < 9; i++) {
+      assertThat(callFrom(address, "finance", "nope-" + i, HttpMethod.GET, "/api/packages", null).getStatusCode().value())
+          .isEqualTo(401);
+    }
+    assertThat(callFrom(address, "finance", PASSWORD, HttpMethod.GET, "/api/packages", null).getStatusCode().value())
+        .isEqualTo(200);
   }
 }

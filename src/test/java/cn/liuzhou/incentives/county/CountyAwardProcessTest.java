@@ -67,6 +67,17 @@ class CountyAwardProcessTest {
   final List<String> calls = new ArrayList<>();
   final List<String> taskEvents = new ArrayList<>();
 
+  /** Stands in for the run's row: the test's process variables. */
+  public static class RunFromVariables {
+    public String decisionKey(org.camunda.bpm.engine.delegate.DelegateExecution e) {
+      return (String) e.getVariable("awardDecisionKey");
+    }
+
+    public String decisionVersionTag(org.camunda.bpm.engine.delegate.DelegateExecution e) {
+      return (String) e.getVariable("decisionVersionTag");
+    }
+  }
+
   @BeforeEach
   void registerMocks() {
     BpmnAwareTests.init(extension.getProcessEngine());
@@ -91,6 +102,7 @@ class CountyAwardProcessTest {
       calls.add("countyAwardReservation");
       execution.setVariable("awardedCounties", new ArrayList<>(awarded));
     });
+    Mocks.register("currentCountyAwardRun", new RunFromVariables());
     Mocks.register("countyAwardClosing", (JavaDelegate) execution -> calls.add("countyAwardClosing"));
   }
 

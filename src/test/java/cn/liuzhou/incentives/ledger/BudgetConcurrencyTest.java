@@ -62,7 +62,7 @@ class BudgetConcurrencyTest extends ApiTestSupport {
     for (int i = 0; i < 2; i++) {
       String ent = cleanEnterprise();
       var filed = call(ent, org.springframework.http.HttpMethod.POST, "/api/applications", java.util.Map.of(
-          "measureCode", "GX-2025Q2-GREEN", "creditCode", ent, "facts", java.util.Map.of("recognitionType", "GREEN_FACTORY")));
+          "measureCode", "GX-2025Q2-GREEN", "creditCode", ent, "facts", java.util.Map.of("recognitionType", "GREEN_FACTORY", "recognitionDate", "2025-09-01")));
       String id = filed.getBody().get("id").asText();
       runDueJobs();
       completeTask("county.liunan", id, java.util.Map.of("decision", "APPROVE"));
