@@ -58,8 +58,8 @@ public class StackingRules {
     if (outcome.onceKey() != null) {
       List<ApplicationRecord> blocking = applications.liveWithOnceKey(app.creditCode(), outcome.onceKey(), app.id());
       if (!blocking.isEmpty()) {
-        reasons.add(new Reason("ONCE_ONLY", "该认定奖励只能享受一次，已有申请：" + describe(blocking),
-            "This recognition is rewarded once only; already applied: " + describe(blocking)));
+        reasons.add(new Reason("ONCE_ONLY", "该奖励只能享受一次（同一企业同一期、同一认定或同一项目），已有申请：" + describe(blocking),
+            "This award is given once only (per enterprise and period, recognition or project); already applied: " + describe(blocking)));
       }
     }
     if (outcome.packageLimit() != null) {
