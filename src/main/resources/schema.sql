@@ -217,3 +217,18 @@ alter table incentive_application add column if not exists budget_account varcha
 
 -- The finance task that pays a county, fixed when the task is created (never read from a variable).
 alter table county_award add column if not exists payment_task_id varchar(64);
+
+-- Registered investment projects (国家投资项目代码, e.g. 2024-450205-34-03-012345): per-project rules count by them.
+create table if not exists project (
+  project_code varchar(40) primary key,
+  credit_code varchar(18) not null,
+  name varchar(200) not null,
+  county varchar(20) not null,
+  project_type varchar(20) not null,
+  planned_investment numeric(18, 2) not null,
+  start_date date not null,
+  registered_by varchar(64) not null,
+  registered_at timestamp not null,
+  updated_at timestamp not null
+);
+create index if not exists project_owner on project (credit_code);

@@ -54,6 +54,11 @@ public class ApplicationRepository {
     return jdbc.query("select * from incentive_application where credit_code = ? order by filed_at desc", ROW, creditCode);
   }
 
+  public List<ApplicationRecord> ofProject(String creditCode, String projectId) {
+    return jdbc.query("select * from incentive_application where credit_code = ? and project_id = ? order by filed_at",
+        ROW, creditCode, projectId);
+  }
+
   public List<ApplicationRecord> ofCounty(String county) {
     return jdbc.query("select * from incentive_application where county = ? order by filed_at desc", ROW, county);
   }

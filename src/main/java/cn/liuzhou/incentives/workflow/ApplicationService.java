@@ -18,6 +18,8 @@ import cn.liuzhou.incentives.policy.PolicyPackage;
 import cn.liuzhou.incentives.registry.CreditCode;
 import cn.liuzhou.incentives.registry.Enterprise;
 import cn.liuzhou.incentives.registry.EnterpriseRegistry;
+import cn.liuzhou.incentives.registry.Project;
+import cn.liuzhou.incentives.registry.ProjectRegistry;
 import cn.liuzhou.incentives.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,12 +57,15 @@ public class ApplicationService {
   private final RuntimeService runtime;
   private final WorkflowDeployer workflow;
   private final Objections objections;
+  private final ProjectRegistry projects;
   private final ObjectMapper json;
   private final Clock clock;
 
   public ApplicationService(PolicyCatalogue catalogue, PackageRevisions revisions, PackageSettings settings,
       EnterpriseRegistry registry, ApplicationRepository applications, ApplicationJournal journal,
-      RuntimeService runtime, ObjectMapper json, Optional<Clock> clock, WorkflowDeployer workflow, Objections objections) {
+      RuntimeService runtime, ObjectMapper json, Optional<Clock> clock, WorkflowDeployer workflow, Objections objections,
+      ProjectRegistry projects) {
+    this.projects = projects;
     this.workflow = workflow;
     this.objections = objections;
     this.catalogue = catalogue;
@@ -99,8 +104,16 @@ public class ApplicationService {
       problems.add(new ApiException.FieldProblem("creditCode", "统一社会信用代码格式或校验位错误（GB 32100）",
           "creditCode is not a valid unified social credit code (GB 32100 check character)"));
     }
-    if (projectId != null && (projectId.isBlank() || projectId.length() > 100)) {
-      problems.add(new ApiException.FieldProblem("projectId", "项目编号须为1至100个字符", "projectId must have 1 to 100 characters"));
+    if (measure != null && measure.requiresProject()) {
+      // Per-project rules count by registered projects of the filer, never by a number typed here.
+      Optional<Project> project = projectId == null ? Optional.empty() : projects.lock(projectId);
+      if (project.isEmpty() || creditCode == null || !project.get().creditCode().equals(creditCode)) {
+        problems.add(new ApiException.FieldProblem("projectId",
+            "本措施按项目申报：请填写本企业已登记的项目代码（PUT /api/projects/{项目代码} 登记）",
+            "This measure is per project: projectId must be a project registered to the applicant (PUT /api/projects/{code})"));
+      }
+    } else {
+      projectId = null; // measures that are not per project count per enterprise
     }
     if (problems.isEmpty() && measure.isEnterpriseMeasure()) {
       PackageSettings.Settings s = settings.get(pkg.code());
@@ -127,9 +140,6 @@ public class ApplicationService {
 
     String id = "SQ-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
         + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
-    if (measure.requiresProject() && projectId == null) {
-      projectId = id; // a project measure filed without a project number is a project of its own
-    }
     Instant now = Instant.now(clock);
     ApplicationRecord record = new ApplicationRecord(id, measure.code(), pkg.code(), creditCode,
         enterprise.map(Enterprise::county).orElse(null), projectId, write(checked.exact()), ApplicationStatus.SCREENING,

@@ -40,8 +40,9 @@ public class ReviewTaskListener implements TaskListener {
   private final ReviewerCheck reviewers;
   private final Objections objections;
   private final cn.liuzhou.incentives.ledger.BudgetAccounts accounts;
+  private final ProjectSummary projectSummary;
 
-  public ReviewTaskListener(cn.liuzhou.incentives.ledger.BudgetAccounts accounts, CurrentApplication current, ApplicationRepository applications, ApplicationJournal journal,
+  public ReviewTaskListener(ProjectSummary projectSummary, cn.liuzhou.incentives.ledger.BudgetAccounts accounts, CurrentApplication current, ApplicationRepository applications, ApplicationJournal journal,
       BudgetLedger budgets, StackingRules stacking, EnterpriseRegistry registry, ReviewerCheck reviewers,
       Objections objections) {
     this.current = current;
@@ -53,6 +54,7 @@ public class ReviewTaskListener implements TaskListener {
     this.reviewers = reviewers;
     this.objections = objections;
     this.accounts = accounts;
+    this.projectSummary = projectSummary;
   }
 
   @Override
@@ -81,6 +83,7 @@ public class ReviewTaskListener implements TaskListener {
       task.getExecution().removeVariable(name);
     }
     ApplicationRecord app = current.of(task);
+    task.setVariable("projectSummary", projectSummary.of(app));
     if ("bureauReview".equals(task.getTaskDefinitionKey())) {
       task.getExecution().removeVariable(Variables.APPROVED_AWARD);
       String account = accounts.current(app.packageCode());

@@ -53,6 +53,16 @@ public abstract class ApiTestSupport {
     return code;
   }
 
+  /** Registers a fresh investment project of the enterprise (as an administrator) and answers its code. */
+  protected String registerProject(String creditCode) {
+    String code = "2025-450205-34-03-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    var response = call("admin", HttpMethod.PUT, "/api/projects/" + code, Map.of("ownerCreditCode", creditCode,
+        "name", "测试项目" + code, "county", "liunan", "type", "NEW_BUILD", "plannedInvestment", 300000000,
+        "startDate", "2025-03-01"));
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    return code;
+  }
+
   protected String cleanEnterprise() {
     return newEnterprise("liunan", "MACHINERY", true, "A", false);
   }

@@ -59,8 +59,12 @@ class EveryMeasureApiTest extends ApiTestSupport {
           .filter(m -> m.get("code").asText().equals(measure)).findFirst().orElseThrow().get("nameList").asText();
       call("admin", HttpMethod.PUT, "/api/name-lists/" + list + "/entries/" + code, null);
     }
-    var filed = call(code, HttpMethod.POST, "/api/applications",
-        Map.of("measureCode", measure, "creditCode", code, "facts", example.facts()));
+    Map<String, Object> body = new HashMap<>(Map.of("measureCode", measure, "creditCode", code, "facts", example.facts()));
+    boolean perProject = new PolicyCatalogue().measure(measure).map(m -> m.requiresProject()).orElse(false);
+    if (perProject) {
+      body.put("projectId", registerProject(code));
+    }
+    var filed = call(code, HttpMethod.POST, "/api/applications", body);
     assertThat(filed.getStatusCode().value()).as(String.valueOf(filed.getBody())).isEqualTo(201);
     runDueJobs();
     JsonNode app = application(filed.getBody().get("id").asText());

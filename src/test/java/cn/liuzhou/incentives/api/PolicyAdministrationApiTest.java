@@ -26,10 +26,15 @@ class PolicyAdministrationApiTest extends ApiTestSupport {
   @Autowired RepositoryService repository;
   @Autowired cn.liuzhou.incentives.ledger.ApplicationRepository applications;
 
+  /** Registered projects of the tests, by enterprise and the label the test gives them ("P-100"). */
+  final Map<String, String> projects = new java.util.concurrent.ConcurrentHashMap<>();
+
   ResponseEntity<JsonNode> fileAs(String enterprise, String measure, String projectId, Map<String, Object> facts) {
     Map<String, Object> body = new HashMap<>(Map.of("measureCode", measure, "creditCode", enterprise, "facts", facts));
-    if (projectId != null) {
-      body.put("projectId", projectId);
+    boolean perProject = catalogue.measure(measure).map(m -> m.requiresProject()).orElse(false);
+    if (perProject) {
+      String label = projectId == null ? "own-" + java.util.UUID.randomUUID() : projectId;
+      body.put("projectId", projects.computeIfAbsent(enterprise + "/" + label, k -> registerProject(enterprise)));
     }
     var response = call(enterprise, HttpMethod.POST, "/api/applications", body);
     runDueJobs();
