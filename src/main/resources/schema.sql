@@ -232,3 +232,5 @@ create table if not exists project (
   updated_at timestamp not null
 );
 create index if not exists project_owner on project (credit_code);
+-- Who entered a county-award run's scores: the approval must be someone else (four eyes).
+alter table county_award_run add column if not exists scored_by varchar(64);

@@ -120,6 +120,16 @@ public class CountyAwardRepository {
         award, runId, county.code());
   }
 
+  public void recordScorer(String runId, String scorer) {
+    jdbc.update("update county_award_run set scored_by = ?, updated_at = ? where id = ?", scorer,
+        java.sql.Timestamp.from(Instant.now()), runId);
+  }
+
+  public Optional<String> scorer(String runId) {
+    return jdbc.queryForList("select scored_by from county_award_run where id = ?", String.class, runId).stream()
+        .filter(java.util.Objects::nonNull).findFirst();
+  }
+
   public void assignPaymentTask(String runId, County county, String taskId) {
     jdbc.update("update county_award set payment_task_id = ? where run_id = ? and county = ?", taskId, runId, county.code());
   }

@@ -17,6 +17,7 @@ import static cn.liuzhou.incentives.county.CountyAwardVariables.RUN_ID;
 import cn.liuzhou.incentives.ledger.BudgetLedger;
 import cn.liuzhou.incentives.registry.County;
 import cn.liuzhou.incentives.workflow.ReviewRefusedException;
+import cn.liuzhou.incentives.security.Groups;
 import cn.liuzhou.incentives.workflow.Variables;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,10 +43,13 @@ public class CountyAwardTaskListener implements TaskListener {
 
   private final CountyAwardRepository runs;
   private final BudgetLedger budgets;
+  private final cn.liuzhou.incentives.workflow.ReviewerCheck reviewers;
 
-  public CountyAwardTaskListener(CountyAwardRepository runs, BudgetLedger budgets) {
+  public CountyAwardTaskListener(CountyAwardRepository runs, BudgetLedger budgets,
+      cn.liuzhou.incentives.workflow.ReviewerCheck reviewers) {
     this.runs = runs;
     this.budgets = budgets;
+    this.reviewers = reviewers;
   }
 
   @Override
@@ -56,13 +60,22 @@ public class CountyAwardTaskListener implements TaskListener {
         if (create) {
           runs.setStatus(task.getExecution().getProcessBusinessKey(), CountyAwardRepository.Status.SCORING);
         } else {
+          String scorer = reviewers.requireMember(task, Groups.BUREAU);
           checkScores(task);
+          runs.recordScorer(task.getExecution().getProcessBusinessKey(), scorer);
         }
       }
       case "approveCountyAwards" -> {
         if (create) {
           prepareApproval(task);
         } else {
+          String approver = reviewers.requireMember(task, Groups.BUREAU);
+          String scorer = runs.scorer(task.getExecution().getProcessBusinessKey()).orElse(null);
+          if (approver != null && approver.equals(scorer)) {
+            // Four eyes: the person who entered the scores does not also approve the money.
+            throw new ReviewRefusedException("录入评分的人员不得审批本轮奖励，请由市局其他人员审批",
+                "The person who entered the scores may not approve the awards; another bureau reviewer must");
+          }
           approve(task);
         }
       }
@@ -70,6 +83,7 @@ public class CountyAwardTaskListener implements TaskListener {
         if (create) {
           prepareDisbursement(task);
         } else {
+          reviewers.requireMember(task, Groups.FINANCE);
           checkPayment(task);
         }
       }

@@ -59,6 +59,7 @@ public class DemoData {
       user("county." + c.code(), c.nameZh(), "审核员", c.reviewerGroup());
     }
     user("bureau", "市工信局", "审核员", Groups.BUREAU);
+    user("bureau.head", "市工信局", "分管领导", Groups.BUREAU);
     user("finance", "财政局", "经办人", Groups.FINANCE);
     user("expert", "评审", "专家", Groups.EXPERTS);
     user("auditor", "审计", "人员", Groups.AUDITORS);

@@ -46,6 +46,11 @@ public class ApplicationRepository {
     return jdbc.query("select * from incentive_application where id = ?", ROW, id).stream().findFirst();
   }
 
+  /** Locks the application's row until the transaction ends (objection against payment, for one). */
+  public Optional<ApplicationRecord> lock(String id) {
+    return jdbc.query("select * from incentive_application where id = ? for update", ROW, id).stream().findFirst();
+  }
+
   public ApplicationRecord get(String id) {
     return find(id).orElseThrow(() -> new IllegalStateException("No application " + id));
   }

@@ -183,8 +183,10 @@ public class ApplicationService {
           checked.errors().stream().map(e -> new ApiException.FieldProblem(e.field(), e.zh(), e.en())).toList());
     }
     applications.setFacts(id, write(checked.exact()));
+    Map<String, Object> variables = new HashMap<>(factVariables(measure, checked));
+    variables.put(Variables.EXPERT_RATING, null); // amended facts are rated again, never on an earlier rating
     runtime.createMessageCorrelation("AmendmentSubmitted").processInstanceBusinessKey(id)
-        .setVariables(factVariables(measure, checked)).correlateWithResult();
+        .setVariables(variables).correlateWithResult();
     journal.record(id, "AMENDED", caller.userId(), ApplicationStatus.SCREENING.name(), null);
     return applications.get(id);
   }
@@ -200,7 +202,8 @@ public class ApplicationService {
     if (reason == null || reason.isBlank() || reason.length() > 2000) {
       throw ApiException.invalid("reason", "请填写异议理由（不超过2000字）", "reason is required (at most 2000 characters)");
     }
-    ApplicationRecord app = applications.find(id).orElseThrow(() -> ApiException.notFound("申请", id));
+    // Locked: an objection and the payment of the same award never pass each other unseen.
+    ApplicationRecord app = applications.lock(id).orElseThrow(() -> ApiException.notFound("申请", id));
     if (app.status() != ApplicationStatus.PUBLIC_NOTICE) {
       throw ApiException.conflict("status", "只能对公示中的申请提出异议",
           "Objections are accepted only while the award is on public notice");

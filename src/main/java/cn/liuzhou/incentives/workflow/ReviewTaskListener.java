@@ -136,6 +136,7 @@ public class ReviewTaskListener implements TaskListener {
         if (reference == null || reference.isBlank() || reference.length() > 100) {
           throw refuse("请填写支付凭证号（不超过100个字符）", "paymentReference is required (at most 100 characters)");
         }
+        applications.lock(app.id());
         if (objections.pending(app.id()) > 0) {
           throw refuse("该申请尚有未审查完毕的公示异议，暂不能拨付", "An objection to this award is still being examined; it cannot be paid yet");
         }

@@ -57,6 +57,24 @@ public class ReviewerCheck {
     return task.getAssignee();
   }
 
+  /**
+   * The user completing a task that belongs to one group (no applicant involved: the county awards),
+   * refused unless a member; answers their id (the assignee when nobody is logged in: Java API).
+   */
+  public String requireMember(DelegateTask task, String group) {
+    Authentication auth = identity.getCurrentAuthentication();
+    if (auth != null && auth.getUserId() != null) {
+      if (auth.getGroupIds() == null || !auth.getGroupIds().contains(group)) {
+        throw ReviewTaskListener.refuse("只有" + group + "组的成员可以办理该任务", "Only members of group " + group + " may work on this task");
+      }
+      return auth.getUserId();
+    }
+    if (task.getAssignee() != null && !groupsOf(task.getAssignee()).contains(group)) {
+      throw ReviewTaskListener.refuse("只有" + group + "组的成员可以办理该任务", "Only members of group " + group + " may work on this task");
+    }
+    return task.getAssignee();
+  }
+
   private static void check(String user, List<String> groups, ApplicationRecord app, String group) {
     if (user.equals(app.filedBy()) || user.equals(app.creditCode())) {
       throw ReviewTaskListener.refuse("申报人不得审核本人或本企业提交的申请", "The applicant or the person who filed an application may not review it");

@@ -24,6 +24,8 @@ import org.springframework.http.HttpMethod;
  */
 class EveryMeasureApiTest extends ApiTestSupport {
 
+  @org.springframework.beans.factory.annotation.Autowired PolicyCatalogue catalogue;
+
   static Stream<PolicyExample> eligibleExamples() throws IOException {
     PolicyCatalogue catalogue = new PolicyCatalogue();
     List<PolicyExample> chosen = new ArrayList<>();
@@ -60,7 +62,7 @@ class EveryMeasureApiTest extends ApiTestSupport {
       call("admin", HttpMethod.PUT, "/api/name-lists/" + list + "/entries/" + code, null);
     }
     Map<String, Object> body = new HashMap<>(Map.of("measureCode", measure, "creditCode", code, "facts", example.facts()));
-    boolean perProject = new PolicyCatalogue().measure(measure).map(m -> m.requiresProject()).orElse(false);
+    boolean perProject = catalogue.measure(measure).map(m -> m.requiresProject()).orElse(false);
     if (perProject) {
       body.put("projectId", registerProject(code));
     }

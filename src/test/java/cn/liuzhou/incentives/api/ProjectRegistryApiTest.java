@@ -56,7 +56,7 @@ class ProjectRegistryApiTest extends ApiTestSupport {
     // The county's form shows the project and what else is filed on it.
     String firstId = first.get("id").asText();
     String task = taskFor("county.liunan", firstId).get("id").asText();
-    assertThat(tasks.getVariable(task, "projectSummary").toString()).contains(code, "技术改造").doesNotContain(firstId);
+    assertThat(tasks.getVariable(task, "projectSummary").toString()).contains(code, "新建").doesNotContain(firstId);
   }
 
   @Test

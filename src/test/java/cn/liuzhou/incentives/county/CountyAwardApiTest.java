@@ -114,9 +114,14 @@ class CountyAwardApiTest extends ApiTestSupport {
     assertThat(run.get("status").asText()).isEqualTo("APPROVAL");
     assertRanking(run);
 
+    // four eyes: whoever entered the scores does not approve; nobody outside the bureau does
+    var sameHands = completeTask("bureau", id, Map.of("decision", "APPROVE"));
+    assertThat(sameHands.getStatusCode().value()).isEqualTo(400);
+    assertThat(sameHands.getBody().get("detail").asText()).contains("录入评分的人员不得审批");
+    assertThat(completeTask("admin", id, Map.of("decision", "APPROVE")).getStatusCode().value()).isIn(400, 403);
     // a return needs a comment and goes back to score entry
-    assertThat(completeTask("bureau", id, Map.of("decision", "RETURN")).getStatusCode().value()).isEqualTo(400);
-    assertThat(completeTask("bureau", id, Map.of("decision", "RETURN", "comment", "请核对柳东新区得分")).getStatusCode().value())
+    assertThat(completeTask("bureau.head", id, Map.of("decision", "RETURN")).getStatusCode().value()).isEqualTo(400);
+    assertThat(completeTask("bureau.head", id, Map.of("decision", "RETURN", "comment", "请核对柳东新区得分")).getStatusCode().value())
         .isEqualTo(204);
     assertThat(get(id).get("status").asText()).isEqualTo("SCORING");
     assertThat(taskFor("bureau", id).get("taskDefinitionKey").asText()).isEqualTo("enterCountyScores");
@@ -126,18 +131,18 @@ class CountyAwardApiTest extends ApiTestSupport {
     // approval: refused while the budget cannot cover 20,000,000, then reserved
     BudgetLedger.Budget now = budgets.find(PACKAGE).orElseThrow();
     assertThat(budgets.setTotal(PACKAGE, now.reserved().add(now.disbursed()).add(new BigDecimal("19999999.99")))).isTrue();
-    var noBudget = completeTask("bureau", id, Map.of("decision", "APPROVE"));
+    var noBudget = completeTask("bureau.head", id, Map.of("decision", "APPROVE"));
     assertThat(noBudget.getStatusCode().value()).isEqualTo(400);
     assertThat(noBudget.getBody().get("detail").asText()).contains("预算余额不足", "20,000,000.00");
     assertThat(taskFor("bureau", id).get("taskDefinitionKey").asText()).isEqualTo("approveCountyAwards");
     BigDecimal restoredTotal = (before.total() == null ? BigDecimal.ZERO : before.total()).add(new BigDecimal("20000000"));
     assertThat(budgets.setTotal(PACKAGE, restoredTotal)).isTrue();
     // an amount sent for a county the table rewards is ignored: the table decides
-    assertThat(completeTask("bureau", id, Map.of("decision", "APPROVE", "award_liunan", 1)).getStatusCode().value()).isEqualTo(204);
+    assertThat(completeTask("bureau.head", id, Map.of("decision", "APPROVE", "award_liunan", 1)).getStatusCode().value()).isEqualTo(204);
 
     run = get(id);
     assertThat(run.get("status").asText()).isEqualTo("DISBURSEMENT");
-    assertThat(run.get("approvedBy").asText()).isEqualTo("bureau");
+    assertThat(run.get("approvedBy").asText()).isEqualTo("bureau.head");
     assertThat(run.get("reservedTotal").decimalValue()).isEqualByComparingTo("20000000");
     assertThat(award(run, "liunan", "approvedAward")).isEqualByComparingTo("8000000");
     assertThat(award(run, "beibu", "approvedAward")).isEqualByComparingTo("0");
