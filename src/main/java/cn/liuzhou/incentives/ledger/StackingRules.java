@@ -31,6 +31,15 @@ public class StackingRules {
    * @param sameTypeBlocks awards from other programmes that the package's same-type mapping excludes
    */
   public Result check(ApplicationRecord app, MeasureOutcome outcome, boolean projectBased,
+      List<ExternalAwards.ExternalAward> sameTypeBlocks, String rule) {
+    Result result = check(app, outcome, projectBased, sameTypeBlocks);
+    // Every refusal names the measure and clause it enforces, so the enterprise and the auditor can look it up.
+    List<Reason> cited = result.reasons().stream().map(r -> new Reason(r.code(), r.zh() + "（依据：" + rule + "）",
+        r.en() + " (rule: " + rule + ")")).toList();
+    return new Result(cited, result.counted(), result.countedApplications());
+  }
+
+  Result check(ApplicationRecord app, MeasureOutcome outcome, boolean projectBased,
       List<ExternalAwards.ExternalAward> sameTypeBlocks) {
     List<Reason> reasons = new ArrayList<>();
     if (!sameTypeBlocks.isEmpty()) {

@@ -66,7 +66,7 @@ public class AwardScreening implements JavaDelegate {
       registry.lock(app.creditCode());
       boolean projectBased = catalogue.measure(app.measureCode()).map(Measure::requiresProject).orElse(false);
       StackingRules.Result ledger = stacking.check(app, outcome, projectBased,
-          sameType.blocking(app.packageCode(), app.decisionVersionTag(), app.measureCode(), app.creditCode()));
+          sameType.blocking(app.packageCode(), app.decisionVersionTag(), app.measureCode(), app.creditCode()), rule(app));
       reasons.addAll(ledger.reasons());
       remainingCap = AwardCalculator.remaining(outcome.capAmount(), ledger.counted());
       if (reasons.isEmpty() && outcome.award() != null && !outcome.amountByBureau()) {
@@ -92,6 +92,12 @@ public class AwardScreening implements JavaDelegate {
     execution.setVariable(Variables.SCREENING_SUMMARY, summary(passed, proposed, remainingCap, reasons));
     journal.record(app.id(), "SCREENING", "system", passed ? "PASSED" : "FAILED",
         reasons.stream().map(Reason::zh).collect(Collectors.joining("；")));
+  }
+
+  /** The measure and clause a ledger refusal enforces, e.g. "GX-2024Q4-INVEST-MAJOR（GX-2024Q4 第15条）". */
+  private String rule(ApplicationRecord app) {
+    return catalogue.measure(app.measureCode()).map(m -> app.measureCode() + "，" + app.packageCode() + " " + m.clause())
+        .orElse(app.measureCode());
   }
 
   private static String summary(boolean passed, BigDecimal proposed, BigDecimal remainingCap, List<Reason> reasons) {

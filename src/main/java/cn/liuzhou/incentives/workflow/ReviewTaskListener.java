@@ -191,9 +191,9 @@ public class ReviewTaskListener implements TaskListener {
     BigDecimal headroom = stacking.headroom(app);
     if (headroom != null && approved.compareTo(headroom) > 0) {
       throw refuse("核定奖励金额超过奖励上限的剩余额度：上限 " + app.capAmount().toPlainString() + " 元，剩余 " + headroom.toPlainString()
-          + " 元（已计入同一上限的其他奖励）",
+          + " 元（已计入同一上限的其他奖励；依据：" + app.measureCode() + " 的奖励上限，上限组 " + app.capGroup() + "）",
           "approvedAward exceeds what the cap of " + app.capAmount().toPlainString() + " leaves: " + headroom.toPlainString()
-          + " (other awards under the same cap counted)");
+          + " (other awards under the same cap counted; rule: the cap of " + app.measureCode() + ", cap group " + app.capGroup() + ")");
     }
     return approved;
   }

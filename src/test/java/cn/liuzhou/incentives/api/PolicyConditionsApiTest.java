@@ -29,7 +29,7 @@ class PolicyConditionsApiTest extends ApiTestSupport {
     assertThat(fileAndScreen(ent, "GX-2025Q2-OUTPUT-GROWTH", facts).get("status").asText()).isEqualTo("COUNTY_REVIEW");
     JsonNode second = fileAndScreen(ent, "GX-2025Q2-OUTPUT-GROWTH", facts);
     assertThat(second.get("status").asText()).isEqualTo("REJECTED");
-    assertThat(second.get("reasons").toString()).contains("ONCE_ONLY", "只能享受一次");
+    assertThat(second.get("reasons").toString()).contains("ONCE_ONLY", "只能享受一次", "依据：GX-2025Q2-OUTPUT-GROWTH，GX-2025Q2");
   }
 
   @Test
