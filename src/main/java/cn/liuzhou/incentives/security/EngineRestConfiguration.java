@@ -44,6 +44,12 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
                 "detail", "未找到该任务或对象（可能已办结）", "detailEn", "Not found (it may already be completed)"))
             .build());
       }
+      if (t instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException) {
+        return Optional.of(Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "TaskAlreadyClaimedException", "message", "该任务已由他人认领 / The task is already claimed by someone else",
+                "detail", "该任务已由他人认领", "detailEn", "The task is already claimed by someone else"))
+            .build());
+      }
       if (t instanceof OptimisticLockingException) {
         return Optional.of(Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
             .entity(Map.of("type", "OptimisticLockingException",

@@ -72,6 +72,17 @@ public class EngineRestGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    // The engine keeps the current user per thread: a request starts and ends with none, whatever ran on the thread before.
+    identity.clearAuthentication();
+    try {
+      guard(request, response, chain);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private void guard(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     String raw = request.getRequestURI().substring(request.getContextPath().length());
     if (!normalised(raw)) {
       ProblemResponses.write(response, 400, "请求路径不规范", "The request path is not in normal form", null);
@@ -165,11 +176,9 @@ public class EngineRestGuard extends OncePerRequestFilter {
     return body;
   }
 
-  /** The form of the task, looked up without the caller's authorizations (the engine checks those next). */
+  /** The form of the task, looked up before anyone is authenticated (the engine checks the caller's rights next). */
   private TaskForms.Fields formFields(String taskId) {
-    var auth = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    {
       Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
       if (task == null) {
         return null;
@@ -177,10 +186,6 @@ public class EngineRestGuard extends OncePerRequestFilter {
       CamundaFormRef ref = task.getCamundaFormRef();
       return ref == null ? new TaskForms.Fields(Set.of(), Set.of())
           : forms.of(ref.getKey()).orElse(new TaskForms.Fields(Set.of(), Set.of()));
-    } finally {
-      if (auth != null) {
-        identity.setAuthentication(auth);
-      }
     }
   }
 

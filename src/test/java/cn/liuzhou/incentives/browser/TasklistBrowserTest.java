@@ -55,7 +55,7 @@ class TasklistBrowserTest extends ApiTestSupport {
 
   private Page login(String user) {
     Page page = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1600, 1000)).newPage();
-    page.setDefaultTimeout(30_000);
+    page.setDefaultTimeout(90_000); // a cold Tasklist on a busy 2-core machine
     page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
     page.locator("input[ng-model=username]").fill(user);
     page.locator("input[ng-model=password]").fill("demo");

@@ -119,6 +119,9 @@ class CountyAwardApiTest extends ApiTestSupport {
     assertThat(sameHands.getStatusCode().value()).isEqualTo(400);
     assertThat(sameHands.getBody().get("detail").asText()).contains("录入评分的人员不得审批");
     assertThat(completeTask("admin", id, Map.of("decision", "APPROVE")).getStatusCode().value()).isIn(400, 403);
+    // the administrator's claim above holds the task; another claim is told so (409), never a 500
+    assertThat(call("bureau.head", HttpMethod.POST, "/engine-rest/task/" + taskFor("bureau.head", id).get("id").asText() + "/claim",
+        Map.of("userId", "bureau.head")).getStatusCode().value()).isEqualTo(409);
     // a return needs a comment and goes back to score entry
     assertThat(completeTask("bureau.head", id, Map.of("decision", "RETURN")).getStatusCode().value()).isEqualTo(400);
     assertThat(completeTask("bureau.head", id, Map.of("decision", "RETURN", "comment", "请核对柳东新区得分")).getStatusCode().value())

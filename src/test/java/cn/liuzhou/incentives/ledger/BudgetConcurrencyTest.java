@@ -63,8 +63,10 @@ class BudgetConcurrencyTest extends ApiTestSupport {
       String ent = cleanEnterprise();
       var filed = call(ent, org.springframework.http.HttpMethod.POST, "/api/applications", java.util.Map.of(
           "measureCode", "GX-2025Q2-GREEN", "creditCode", ent, "facts", java.util.Map.of("recognitionType", "GREEN_FACTORY", "recognitionDate", "2025-09-01")));
+      assertThat(filed.getStatusCode().value()).as(String.valueOf(filed.getBody())).isEqualTo(201);
       String id = filed.getBody().get("id").asText();
       runDueJobs();
+      assertThat(application(id).get("status").asText()).as(String.valueOf(application(id))).isEqualTo("COUNTY_REVIEW");
       completeTask("county.liunan", id, java.util.Map.of("decision", "APPROVE"));
       ids.add(id);
     }

@@ -1,0 +1,8 @@
+package cn.liuzhou.incentives.api;
+
+import cn.liuzhou.incentives.testing.EmbeddedPostgresInitializer;
+import org.springframework.test.context.ContextConfiguration;
+
+/** {@link CapsAtApprovalApiTest} again, on a real PostgreSQL. */
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+class CapsAtApprovalOnPostgresTest extends CapsAtApprovalApiTest {}
