@@ -333,4 +333,15 @@ class PolicyAdministrationApiTest extends ApiTestSupport {
       assertThat(response.getBody().get("detailEn").asText()).isNotBlank();
     }
   }
+
+  @Test
+  void aTableThatDropsItsOncePerPeriodRuleIsRefused() {
+    // 7: the worked cases assert the no-stacking outputs, so a redeployment cannot quietly drop them.
+    String withoutOnce = shipped("GX-2025Q2").replace("<text>\"GX-2025Q2-OUTPUT-GROWTH\"</text></outputEntry>",
+        "<text></text></outputEntry>");
+    assertThat(withoutOnce).isNotEqualTo(shipped("GX-2025Q2"));
+    var refused = deployDmn("GX-2025Q2", withoutOnce);
+    assertProblem(refused, 422);
+    assertThat(refused.getBody().toString()).contains("onceKey");
+  }
 }
