@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,7 +70,6 @@ public class AuthorizationSetup {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
       grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
-      grant(group, Resources.FILTER, ANY, Permissions.READ);
       grant(group, Resources.GROUP, group, Permissions.READ);
     }
     revokeGlobalIdentityReads(reviewers);
@@ -87,7 +87,16 @@ public class AuthorizationSetup {
         Permissions.CREATE_INSTANCE);
     grant(Groups.POLICY_ADMINS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(Groups.POLICY_ADMINS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-    ensureTaskFilter();
+    revokeGlobalFilterReads(reviewers);
+    ensureTaskFilters(reviewers);
+  }
+
+  /** Earlier releases showed every filter to every reviewer; each filter is now granted to the groups it serves. */
+  private void revokeGlobalFilterReads(List<String> reviewers) {
+    for (String group : reviewers) {
+      authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER).resourceId(ANY).list()
+          .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+    }
   }
 
   /** Earlier releases let every reviewer list all users and groups (with e-mails); no longer. */
@@ -157,19 +166,49 @@ public class AuthorizationSetup {
     }
   }
 
-  /** One filter for everyone: the engine's authorizations decide which tasks it shows to whom. */
-  private void ensureTaskFilter() {
-    if (filters.createFilterQuery().filterName(TASK_FILTER).count() == 0) {
-      Filter filter = filters.newTaskFilter(TASK_FILTER);
-      filter.setQuery(tasks.createTaskQuery());
-      // The variables Tasklist shows on each task card, so a reviewer can sort a long list at a glance.
-      filter.setProperties(Map.of("description", "我有权办理的全部待办任务 / every task I may work on",
-          "priority", -10, "refresh", true, "variables", List.of(
+  /** A Tasklist filter, which groups may see it, and the query behind it. */
+  private record FilterSpec(String name, String description, int priority, TaskQuery query, List<String> groups) {}
+
+  /**
+   * The reviewers' Tasklist filters, created or brought up to date at every start, each visible to the
+   * groups it serves. The engine's own authorizations still decide which tasks a filter shows: a county
+   * sees only its county's tasks in every filter. The cards show the application number, enterprise,
+   * measure and proposed award (task variables set by the task listeners).
+   */
+  private void ensureTaskFilters(List<String> reviewers) {
+    List<String> counties = reviewers.stream().filter(g -> g.startsWith(Groups.COUNTY_PREFIX)).toList();
+    List<FilterSpec> specs = List.of(
+        new FilterSpec(TASK_FILTER, "我有权办理的全部待办任务 / every task I may work on", -10, tasks.createTaskQuery(), reviewers),
+        new FilterSpec("本县区待审核 County reviews", "本县区企业的申请，待县区审核", -9,
+            tasks.createTaskQuery().taskDefinitionKey("countyReview"), counties),
+        new FilterSpec("补正后重新提交 Amended", "企业补正后重新提交、再次待审核的申请", -8,
+            tasks.createTaskQuery().taskDefinitionKey("countyReview").taskVariableValueEquals("amended", true), counties),
+        new FilterSpec("即将到期/已逾期 Due soon or overdue", "两天内到期或已逾期的任务", -7,
+            tasks.createTaskQuery().dueBeforeExpression("${dateTime().plusDays(2)}"), reviewers),
+        new FilterSpec("专家评审 Expert reviews", "待专家评审的项目", -9,
+            tasks.createTaskQuery().taskDefinitionKey("expertReview"), List.of(Groups.EXPERTS)),
+        new FilterSpec("市局审核 Bureau reviews", "待市局审核的申请和公示异议", -9,
+            tasks.createTaskQuery().taskDefinitionKeyIn("bureauReview", "examineObjection", "enterCountyScores",
+                "approveCountyAwards"), List.of(Groups.BUREAU)),
+        new FilterSpec("待拨付 Payments", "公示期满、待财政拨付的奖励", -9,
+            tasks.createTaskQuery().taskDefinitionKeyIn("financeDisbursement", "disburseCountyAward"), List.of(Groups.FINANCE)));
+    for (FilterSpec spec : specs) {
+      Filter filter = filters.createFilterQuery().filterName(spec.name()).singleResult();
+      if (filter == null) {
+        filter = filters.newTaskFilter(spec.name());
+      }
+      filter.setQuery(spec.query());
+      filter.setProperties(Map.of("description", spec.description(), "priority", spec.priority(), "refresh", true,
+          "variables", List.of(
+              Map.of("name", "applicationId", "label", "申请编号"),
               Map.of("name", "applicantName", "label", "申报企业"),
               Map.of("name", "measureTitle", "label", "申报措施"),
-              Map.of("name", "proposedAward", "label", "测算奖励（元）"),
-              Map.of("name", "applicationId", "label", "申请编号"))));
-      filters.saveFilter(filter);
+              Map.of("name", "proposedAward", "label", "测算奖励"))));
+      filter = filters.saveFilter(filter);
+      for (String group : spec.groups()) {
+        grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+      }
     }
   }
+
 }

@@ -34,6 +34,14 @@ public class ObjectionTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     Objections.Objection objection = objections.get(task.getExecution().getProcessBusinessKey());
     ApplicationRecord app = applications.get(objection.applicationId());
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      // What the bureau's Tasklist card shows.
+      task.setVariableLocal(Variables.APPLICATION_ID, app.id());
+      task.setVariableLocal(Variables.APPLICANT_NAME, Variables.string(task, Variables.APPLICANT_NAME));
+      task.setVariableLocal(Variables.MEASURE_TITLE, "公示异议 " + objection.id() + "：" + Variables.string(task, Variables.MEASURE_TITLE));
+      task.setVariableLocal(Variables.PROPOSED_AWARD, app.approvedAward() == null ? "—" : String.format("%,.2f 元", app.approvedAward()));
+      return;
+    }
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       reviewers.checkAssignee(task, app, Groups.BUREAU);
       return;

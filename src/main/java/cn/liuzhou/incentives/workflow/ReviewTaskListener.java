@@ -84,6 +84,7 @@ public class ReviewTaskListener implements TaskListener {
     }
     ApplicationRecord app = current.of(task);
     task.setVariable("projectSummary", projectSummary.of(app));
+    cardVariables(task, app);
     if ("bureauReview".equals(task.getTaskDefinitionKey())) {
       task.getExecution().removeVariable(Variables.APPROVED_AWARD);
       String account = accounts.current(app.packageCode());
@@ -95,6 +96,20 @@ public class ReviewTaskListener implements TaskListener {
     if ("expertReview".equals(task.getTaskDefinitionKey())) {
       task.getExecution().removeVariable(Variables.EXPERT_RATING);
     }
+  }
+
+  /**
+   * What Tasklist's cards show (the filter's variables), as the task's own variables: a reviewer may
+   * read their task but not the whole process instance, so only task-local values reach the card.
+   */
+  private void cardVariables(DelegateTask task, ApplicationRecord app) {
+    task.setVariableLocal(Variables.APPLICATION_ID, app.id());
+    task.setVariableLocal(Variables.APPLICANT_NAME, Variables.string(task, Variables.APPLICANT_NAME));
+    task.setVariableLocal(Variables.MEASURE_TITLE, Variables.string(task, Variables.MEASURE_TITLE));
+    task.setVariableLocal(Variables.PROPOSED_AWARD, app.proposedAward() == null ? "由市局核定"
+        : String.format("%,.2f 元", app.proposedAward()));
+    // Lets the "补正后重新提交" filter find reviews of amended applications.
+    task.setVariableLocal("amended", journal.entries(app.id()).stream().anyMatch(e -> "AMENDED".equals(e.step())));
   }
 
   private void onComplete(DelegateTask task) {

@@ -60,7 +60,12 @@ class TasklistBrowserTest extends ApiTestSupport {
     page.locator("input[ng-model=username]").fill(user);
     page.locator("input[ng-model=password]").fill("demo");
     page.locator("button[type=submit]").click();
-    page.locator(".tasks-list").waitFor();
+    try {
+      page.locator(".tasks-list").waitFor();
+    } catch (RuntimeException e) {
+      page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/tasklist-login-failure.png")));
+      throw e;
+    }
     return page;
   }
 
@@ -69,9 +74,9 @@ class TasklistBrowserTest extends ApiTestSupport {
    * application number: issue 8), claims it and waits for the form.
    */
   private void openAndClaim(Page page, String user, String applicationId) {
-    String taskId = taskFor(user, applicationId).get("id").asText();
-    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
     try {
+      // The card shows the application number (and enterprise, measure, proposed award): the reviewer picks it from the list.
+      page.locator(".tasks-list .task").filter(new Locator.FilterOptions().setHasText(applicationId)).first().click();
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
       page.locator(".fjs-form input:not([disabled])").first().waitFor();
     } catch (RuntimeException e) {
@@ -92,6 +97,8 @@ class TasklistBrowserTest extends ApiTestSupport {
     String id = fileExhibition(ent, 150000).get("id").asText();
 
     Page county = login("county.liunan");
+    county.locator(".tasks-list .task").filter(new Locator.FilterOptions().setHasText(id)).first().waitFor();
+    county.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/tasklist-county-list.png")));
     openAndClaim(county, "county.liunan", id);
     county.getByLabel("通过，报市工业和信息化局").check();
     complete(county);
