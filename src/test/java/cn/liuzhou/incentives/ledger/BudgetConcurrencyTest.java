@@ -102,9 +102,15 @@ class BudgetConcurrencyTest extends ApiTestSupport {
 
   @Test
   void anAwardIsPaidOnlyOnce() {
-    jdbc.update("insert into disbursement (application_id, package_code, amount, payment_reference, disbursed_at) values ('SQ-ONCE', 'X', 1, 'REF-ONCE', current_timestamp)");
+    String id = fileExhibition(cleanEnterprise(), 100000).get("id").asText();
+    String ref = "REF-ONCE-" + id;
+    jdbc.update("insert into disbursement (application_id, package_code, amount, payment_reference, disbursed_at) values (?, 'X', 1, ?, current_timestamp)", id, ref);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
-        "insert into disbursement (application_id, package_code, amount, payment_reference, disbursed_at) values ('SQ-ONCE', 'X', 1, 'REF-TWICE', current_timestamp)"))
+        "insert into disbursement (application_id, package_code, amount, payment_reference, disbursed_at) values (?, 'X', 1, ?, current_timestamp)", id, ref + "-TWICE"))
         .isInstanceOf(DuplicateKeyException.class);
+    // …and never for an application the ledger does not have.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+        "insert into disbursement (application_id, package_code, amount, payment_reference, disbursed_at) values ('SQ-NONE', 'X', 1, 'REF-NONE', current_timestamp)"))
+        .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
   }
 }

@@ -1,4 +1,5 @@
--- The application's own tables beside Camunda's. Idempotent: runs at every start (H2 and PostgreSQL).
+-- Release 1 schema of the application's own tables (beside Camunda's), kept idempotent: a database created by
+-- the releases before Flyway (schema.sql at every start) is baselined at version 0 and brought up to date here.
 create table if not exists enterprise (
   credit_code varchar(18) primary key,
   name varchar(200) not null,
