@@ -77,7 +77,7 @@ class TasklistBrowserTest extends ApiTestSupport {
     try {
       // The card shows the application number (and enterprise, measure, proposed award): the reviewer picks it from the list.
       page.locator(".tasks-list .task").filter(new Locator.FilterOptions().setHasText(applicationId)).first().click();
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("认领")).click();
       page.locator(".fjs-form input:not([disabled])").first().waitFor();
     } catch (RuntimeException e) {
       page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/tasklist-failure.png")));
@@ -87,7 +87,7 @@ class TasklistBrowserTest extends ApiTestSupport {
 
   /** Completes the task and waits until Tasklist has closed it (the server answered). */
   private void complete(Page page) {
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("完成")).click();
     page.locator(".fjs-form").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
   }
 
