@@ -100,6 +100,15 @@ public class SecurityConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
+  FilterRegistrationBean<WebappRefusalFilter> webappRefusals() {
+    var registration = new FilterRegistrationBean<>(new WebappRefusalFilter());
+    registration.addUrlPatterns("/camunda/api/engine/*");
+    registration.setName("webapp-refusals");
+    registration.setOrder(-40);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle) {
     var registration = new FilterRegistrationBean<>(new WebappLoginThrottle(throttle));
     registration.addUrlPatterns("/camunda/api/admin/auth/user/*");

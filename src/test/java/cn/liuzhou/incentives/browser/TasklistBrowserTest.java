@@ -100,6 +100,14 @@ class TasklistBrowserTest extends ApiTestSupport {
     county.locator(".tasks-list .task").filter(new Locator.FilterOptions().setHasText(id)).first().waitFor();
     county.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/tasklist-county-list.png")));
     openAndClaim(county, "county.liunan", id);
+    // A refusal reads as the reviewer's reason in Chinese, not as an engine error, and the task stays open.
+    county.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("不通过").setExact(true)).check();
+    county.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("完成")).click();
+    county.getByText("不通过或退回时须填写审核意见").first().waitFor();
+    assertThat(county.getByText("ENGINE-03051").count()).isZero();
+    assertThat(application(id).get("status").asText()).isEqualTo("COUNTY_REVIEW");
+    county.reload(); // Tasklist keeps a refused form locked until it is opened again
+    county.locator(".fjs-form input:not([disabled])").first().waitFor();
     county.getByLabel("通过，报市工业和信息化局").check();
     complete(county);
     assertThat(application(id).get("status").asText()).isEqualTo("BUREAU_REVIEW");
