@@ -40,6 +40,9 @@ public class PackageExamples {
   public static List<PolicyExample> parse(String json) {
     try {
       PolicyExample[] examples = PolicyCatalogue.JSON.readValue(json, PolicyExample[].class);
+      if (examples == null) {
+        throw new IllegalArgumentException("the body must be a JSON array of worked cases");
+      }
       for (PolicyExample e : examples) {
         if (e == null || e.measure() == null || e.expect() == null || e.name() == null) {
           throw new IllegalArgumentException("every case needs name, measure and expect");

@@ -120,6 +120,11 @@ public class EngineRestGuard extends OncePerRequestFilter {
       tooLarge(response);
       return;
     }
+    if (containsNul(body)) {
+      // PostgreSQL cannot store U+0000 in text, and no legitimate input carries it.
+      ProblemResponses.write(response, 400, "请求含有不允许的控制字符（U+0000）", "The request contains a NUL character (U+0000)", null);
+      return;
+    }
     Matcher completion = COMPLETION.matcher(path);
     if (completion.matches()) {
       try {
@@ -187,6 +192,16 @@ public class EngineRestGuard extends OncePerRequestFilter {
       return ref == null ? new TaskForms.Fields(Set.of(), Set.of())
           : forms.of(ref.getKey()).orElse(new TaskForms.Fields(Set.of(), Set.of()));
     }
+  }
+
+  static boolean containsNul(byte[] body) {
+    for (byte b : body) {
+      if (b == 0) {
+        return true;
+      }
+    }
+    String text = new String(body, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+    return text.contains("\\u0000");
   }
 
   /** No empty segments, dot segments or encoded dots, slashes and backslashes: one path, one meaning. */

@@ -34,7 +34,9 @@ public class DisbursementRecorder implements JavaDelegate {
     ApplicationRecord app = applications.get(execution.getProcessBusinessKey());
     String reference = Variables.string(execution, Variables.PAYMENT_REFERENCE);
     if (app.reservedAward() == null) {
-      throw new IllegalStateException("Application " + app.id() + " has no reserved award to disburse");
+      // Only an approved award with its budget reserved is paid, however the process got here.
+      throw new ReviewRefusedException("该申请没有经市局核准并预留预算的奖励，不能拨付",
+          "Application " + app.id() + " has no approved award with reserved budget to disburse");
     }
     try {
       jdbc.update("insert into disbursement (application_id, package_code, amount, payment_reference, disbursed_by, disbursed_at) values (?, ?, ?, ?, ?, ?)",

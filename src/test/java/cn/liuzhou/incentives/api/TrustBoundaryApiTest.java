@@ -198,6 +198,12 @@ class TrustBoundaryApiTest extends ApiTestSupport {
     var infinite = call("admin", HttpMethod.PUT, "/api/packages/LZ-2026Q2/settings", "{\"budget\":1e400}");
     assertThat(infinite.getStatusCode().value()).isEqualTo(422);
     assertThat(infinite.getBody().get("errors").get(0).get("field").asText()).isEqualTo("budget");
+    // A NUL character (PostgreSQL cannot store it) and an empty list of worked cases are 4xx too.
+    assertThat(call("county.liunan", HttpMethod.POST, "/api/applications",
+        "{\"measureCode\":\"LZ-2026Q2-EXHIBITION\u0000\",\"creditCode\":\"x\",\"facts\":{}}").getStatusCode().value())
+        .isEqualTo(400);
+    assertThat(call("admin", HttpMethod.PUT, "/api/packages/LZ-2026Q2/examples", "null").getStatusCode().value())
+        .isBetween(400, 422);
     // A body over the limit is refused unread, and not echoed.
     String huge = "{\"measureCode\":\"" + "A".repeat(3 * 1024 * 1024) + "\",\"creditCode\":\"x\",\"facts\":{}}";
     var tooLarge = call("county.liunan", HttpMethod.POST, "/api/applications", huge);
