@@ -114,6 +114,12 @@ public class ReviewTaskListener implements TaskListener {
 
   private void onComplete(DelegateTask task) {
     ApplicationRecord app = current.of(task);
+    // Two completions of one task at once: the second waits for the first on the application's row, then
+    // finds the task gone and is told so (409) instead of moving a process the first has already moved.
+    applications.lock(app.id());
+    if (task.getProcessEngineServices().getTaskService().createTaskQuery().taskId(task.getId()).count() == 0) {
+      throw new org.camunda.bpm.engine.OptimisticLockingException("Task " + task.getId() + " was completed at the same time");
+    }
     String actor = reviewers.checkCompleter(task, app, groupOf(task, app));
     String comment = Variables.string(task, Variables.COMMENT);
     if (comment != null && comment.length() > 2000) {
