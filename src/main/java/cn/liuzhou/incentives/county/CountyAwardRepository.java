@@ -130,6 +130,11 @@ public class CountyAwardRepository {
         .filter(java.util.Objects::nonNull).findFirst();
   }
 
+  /** The counties the run pays, in the order of its rows (rank): an approved award above zero. */
+  public List<County> awardedCounties(String runId) {
+    return rows(runId).stream().filter(r -> r.approvedAward() != null && r.approvedAward().signum() > 0).map(Row::county).toList();
+  }
+
   public void assignPaymentTask(String runId, County county, String taskId) {
     jdbc.update("update county_award set payment_task_id = ? where run_id = ? and county = ?", taskId, runId, county.code());
   }

@@ -1,10 +1,10 @@
 package cn.liuzhou.incentives.county;
 
 import cn.liuzhou.incentives.ledger.BudgetLedger;
+import cn.liuzhou.incentives.registry.County;
 import cn.liuzhou.incentives.workflow.ReviewRefusedException;
 import cn.liuzhou.incentives.workflow.Variables;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,14 +29,9 @@ public class CountyAwardReservation implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CountyAwardRepository.Run run = runs.get(execution.getProcessBusinessKey());
-    List<String> awarded = new ArrayList<>();
-    BigDecimal total = BigDecimal.ZERO;
-    for (CountyAwardRepository.Row row : runs.rows(run.id())) {
-      if (row.approvedAward() != null && row.approvedAward().signum() > 0) {
-        awarded.add(row.county().code());
-        total = total.add(row.approvedAward());
-      }
-    }
+    List<String> awarded = runs.awardedCounties(run.id()).stream().map(County::code).toList();
+    BigDecimal total = runs.rows(run.id()).stream().map(CountyAwardRepository.Row::approvedAward)
+        .filter(a -> a != null && a.signum() > 0).reduce(BigDecimal.ZERO, BigDecimal::add);
     if (run.reservedTotal() == null) { // a retried transaction must not reserve twice
       if (!budgets.reserve(run.packageCode(), total)) {
         BigDecimal remaining = budgets.find(run.packageCode()).map(BudgetLedger.Budget::remaining).orElse(null);

@@ -4,7 +4,6 @@ import static cn.liuzhou.incentives.county.CountyAwardVariables.APPROVED_AWARD;
 import static cn.liuzhou.incentives.county.CountyAwardVariables.APPROVED_TOTAL;
 import static cn.liuzhou.incentives.county.CountyAwardVariables.AWARD_DECISION;
 import static cn.liuzhou.incentives.county.CountyAwardVariables.COMMENT;
-import static cn.liuzhou.incentives.county.CountyAwardVariables.COUNTY;
 import static cn.liuzhou.incentives.county.CountyAwardVariables.COUNTY_NAME;
 import static cn.liuzhou.incentives.county.CountyAwardVariables.COUNTY_RANK;
 import static cn.liuzhou.incentives.county.CountyAwardVariables.DECISION;
@@ -155,8 +154,11 @@ public class CountyAwardTaskListener implements TaskListener {
   }
 
   private void prepareDisbursement(DelegateTask task) {
-    County county = County.of(Variables.string(task, COUNTY)).orElseThrow();
-    var row = runs.row(task.getExecution().getProcessBusinessKey(), county).orElseThrow();
+    // The county this instance pays, by its position in the run's awarded counties (the collection the engine iterates).
+    String runId = task.getExecution().getProcessBusinessKey();
+    int position = ((Number) task.getExecution().getVariableLocal("loopCounter")).intValue();
+    County county = runs.awardedCounties(runId).get(position);
+    var row = runs.row(runId, county).orElseThrow();
     // Which county this task pays is fixed now, by the engine's own task id: a variable could be rewritten later.
     runs.assignPaymentTask(task.getExecution().getProcessBusinessKey(), county, task.getId());
     var execution = task.getExecution();

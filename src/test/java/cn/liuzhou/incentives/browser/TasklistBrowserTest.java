@@ -57,8 +57,7 @@ class TasklistBrowserTest extends ApiTestSupport {
     Page page = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1600, 1000)).newPage();
     page.setDefaultTimeout(90_000); // a cold Tasklist on a busy 2-core machine
     page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    page.locator("input[ng-model=username]").fill(user);
-    page.locator("input[ng-model=password]").fill("demo");
+    LoginForm.fill(page, user, "demo");
     page.locator("button[type=submit]").click();
     try {
       page.locator(".tasks-list").waitFor();

@@ -99,8 +99,7 @@ class WebappLocalizationBrowserTest extends ApiTestSupport {
       assertThat(page.locator(".login-header .login-logo")).isHidden();
       assertNoBanner(page);
       page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(app + "-login.png")));
-      page.locator("input[ng-model=username]").fill(user);
-      page.locator("input[ng-model=password]").fill("demo");
+      LoginForm.fill(page, user, "demo");
       page.locator("button[type=submit]").click();
       return page;
     } catch (RuntimeException | AssertionError e) {
