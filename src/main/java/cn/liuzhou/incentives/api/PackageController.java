@@ -148,8 +148,10 @@ public class PackageController {
       JsonNode y = body.get("fiscalYear");
       if (!accounts.perYear(code)) {
         problems.add(new ApiException.FieldProblem("fiscalYear", "本政策包的预算不分年度", "This package's budget is not per fiscal year"));
-      } else if (!y.canConvertToInt() || !y.isIntegralNumber() || y.asInt() < 2000 || y.asInt() > 2100) {
-        problems.add(new ApiException.FieldProblem("fiscalYear", "年度须为2000至2100之间的整数", "fiscalYear must be a year between 2000 and 2100"));
+      } else if (!y.canConvertToInt() || !y.isIntegralNumber() || y.asInt() > 2100
+          || y.asInt() < pkg.validFrom().getYear() || pkg.validTo() != null && y.asInt() > pkg.validTo().getYear()) {
+        problems.add(new ApiException.FieldProblem("fiscalYear", "年度须为本政策包有效期内的年份（自" + pkg.validFrom().getYear() + "年起）",
+            "fiscalYear must be a year within the package's validity (from " + pkg.validFrom().getYear() + ")"));
       } else {
         account = accounts.account(code, LocalDate.of(y.asInt(), 1, 1));
       }

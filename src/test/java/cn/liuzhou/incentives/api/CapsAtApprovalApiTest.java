@@ -146,6 +146,8 @@ class CapsAtApprovalApiTest extends ApiTestSupport {
     assertThat(accounts).contains("LZ-SEI-2018-FY" + year + "=50000000", "LZ-SEI-2018-FY" + (Integer.parseInt(year) + 1) + "=40000000");
     assertThat(call("admin", HttpMethod.PUT, "/api/packages/LZ-2026Q2/settings", Map.of("budget", 1, "fiscalYear", 2026))
         .getStatusCode().value()).isEqualTo(422);
+    assertThat(call("admin", HttpMethod.PUT, "/api/packages/LZ-SEI-2018/settings", Map.of("budget", 1, "fiscalYear", 2017))
+        .getStatusCode().value()).as("a year before the policy took effect").isEqualTo(422);
     // An approval is charged to the year it is committed in.
     String ent = cleanEnterprise();
     String id = file(ent, "LZ-SEI-RESEARCH-BRANCH", Map.of("parentType", "NATIONAL_KEY_LAB", "establishedOn", "2023-03-01"));
