@@ -1,7 +1,7 @@
 package cn.liuzhou.incentives;
 
 import cn.liuzhou.incentives.demo.DemoData;
-import cn.liuzhou.incentives.ledger.BudgetLedger;
+import cn.liuzhou.incentives.ledger.BudgetAccounts;
 import cn.liuzhou.incentives.policy.PackageDeployer;
 import cn.liuzhou.incentives.policy.PolicyCatalogue;
 import cn.liuzhou.incentives.security.AuthorizationSetup;
@@ -18,14 +18,14 @@ public class Startup {
   private final WorkflowDeployer workflow;
   private final PackageDeployer packages;
   private final PolicyCatalogue catalogue;
-  private final cn.liuzhou.incentives.ledger.BudgetAccounts budgetAccounts;
+  private final BudgetAccounts budgetAccounts;
   private final AuthorizationSetup authorizations;
   private final DemoData demo;
   private final IncentiveProperties properties;
 
-  public Startup(WorkflowDeployer workflow, PackageDeployer packages, PolicyCatalogue catalogue, BudgetLedger budgets,
+  public Startup(WorkflowDeployer workflow, PackageDeployer packages, PolicyCatalogue catalogue,
       AuthorizationSetup authorizations, DemoData demo, IncentiveProperties properties,
-      cn.liuzhou.incentives.ledger.BudgetAccounts budgetAccounts) {
+      BudgetAccounts budgetAccounts) {
     this.budgetAccounts = budgetAccounts;
     this.workflow = workflow;
     this.packages = packages;

@@ -7,7 +7,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.liuzhou.incentives.demo.DemoData;
-import cn.liuzhou.incentives.ledger.BudgetLedger;
 import cn.liuzhou.incentives.policy.PackageDeployer;
 import cn.liuzhou.incentives.policy.PolicyCatalogue;
 import cn.liuzhou.incentives.security.AuthorizationSetup;
@@ -28,7 +27,7 @@ class StartupTest {
 
   Startup startup(boolean demoEnabled) {
     when(catalogue.packages()).thenReturn(List.of());
-    return new Startup(workflow, packages, catalogue, mock(BudgetLedger.class), authorizations, demo,
+    return new Startup(workflow, packages, catalogue, authorizations, demo,
         new IncentiveProperties(null, null, null, null, new IncentiveProperties.Demo(demoEnabled)),
         mock(cn.liuzhou.incentives.ledger.BudgetAccounts.class));
   }

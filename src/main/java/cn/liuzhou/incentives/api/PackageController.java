@@ -1,5 +1,6 @@
 package cn.liuzhou.incentives.api;
 
+import cn.liuzhou.incentives.ledger.BudgetAccounts;
 import cn.liuzhou.incentives.IncentiveProperties;
 import cn.liuzhou.incentives.ledger.BudgetLedger;
 import cn.liuzhou.incentives.policy.FactSpec;
@@ -59,7 +60,7 @@ public class PackageController {
   private final PackageRevisions revisions;
   private final PackageSettings settings;
   private final BudgetLedger budgets;
-  private final cn.liuzhou.incentives.ledger.BudgetAccounts accounts;
+  private final BudgetAccounts accounts;
   private final PackageDeployer deployer;
   private final RepositoryService repository;
   private final IdentityService identity;
@@ -70,7 +71,7 @@ public class PackageController {
   public PackageController(cn.liuzhou.incentives.policy.PackageDeploymentGuard guard, PackageExamples packageExamples,
       PolicyCatalogue catalogue, PackageRevisions revisions, PackageSettings settings,
       BudgetLedger budgets, PackageDeployer deployer, RepositoryService repository, IdentityService identity,
-      IncentiveProperties properties, cn.liuzhou.incentives.ledger.BudgetAccounts accounts) {
+      IncentiveProperties properties, BudgetAccounts accounts) {
     this.accounts = accounts;
     this.guard = guard;
     this.packageExamples = packageExamples;

@@ -1,6 +1,5 @@
 package cn.liuzhou.incentives.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -183,15 +182,13 @@ public class EngineRestGuard extends OncePerRequestFilter {
 
   /** The form of the task, looked up before anyone is authenticated (the engine checks the caller's rights next). */
   private TaskForms.Fields formFields(String taskId) {
-    {
-      Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-      if (task == null) {
-        return null;
-      }
-      CamundaFormRef ref = task.getCamundaFormRef();
-      return ref == null ? new TaskForms.Fields(Set.of(), Set.of())
-          : forms.of(ref.getKey()).orElse(new TaskForms.Fields(Set.of(), Set.of()));
+    Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+    if (task == null) {
+      return null;
     }
+    CamundaFormRef ref = task.getCamundaFormRef();
+    return ref == null ? new TaskForms.Fields(Set.of(), Set.of())
+        : forms.of(ref.getKey()).orElse(new TaskForms.Fields(Set.of(), Set.of()));
   }
 
   static boolean containsNul(byte[] body) {

@@ -1,5 +1,6 @@
 package cn.liuzhou.incentives.workflow;
 
+import cn.liuzhou.incentives.ledger.BudgetAccounts;
 import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ApplicationRepository;
 import cn.liuzhou.incentives.ledger.BudgetLedger;
@@ -17,10 +18,10 @@ public class BudgetReservation implements JavaDelegate {
 
   private final ApplicationRepository applications;
   private final BudgetLedger budgets;
-  private final cn.liuzhou.incentives.ledger.BudgetAccounts accounts;
+  private final BudgetAccounts accounts;
 
   public BudgetReservation(ApplicationRepository applications, BudgetLedger budgets,
-      cn.liuzhou.incentives.ledger.BudgetAccounts accounts) {
+      BudgetAccounts accounts) {
     this.accounts = accounts;
     this.applications = applications;
     this.budgets = budgets;

@@ -1,5 +1,6 @@
 package cn.liuzhou.incentives.workflow;
 
+import cn.liuzhou.incentives.ledger.BudgetAccounts;
 import cn.liuzhou.incentives.ledger.ApplicationJournal;
 import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ApplicationRepository;
@@ -39,10 +40,10 @@ public class ReviewTaskListener implements TaskListener {
   private final EnterpriseRegistry registry;
   private final ReviewerCheck reviewers;
   private final Objections objections;
-  private final cn.liuzhou.incentives.ledger.BudgetAccounts accounts;
+  private final BudgetAccounts accounts;
   private final ProjectSummary projectSummary;
 
-  public ReviewTaskListener(ProjectSummary projectSummary, cn.liuzhou.incentives.ledger.BudgetAccounts accounts, CurrentApplication current, ApplicationRepository applications, ApplicationJournal journal,
+  public ReviewTaskListener(ProjectSummary projectSummary, BudgetAccounts accounts, CurrentApplication current, ApplicationRepository applications, ApplicationJournal journal,
       BudgetLedger budgets, StackingRules stacking, EnterpriseRegistry registry, ReviewerCheck reviewers,
       Objections objections) {
     this.current = current;
