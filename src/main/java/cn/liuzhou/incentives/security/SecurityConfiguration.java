@@ -21,7 +21,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -37,6 +41,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 public class SecurityConfiguration implements WebMvcConfigurer {
 
+  /**
+   * The API for integrators (HTTP Basic, no session created) and for this application's own pages, which call it
+   * with the session of their login: a request that carries no Authorization header and changes something must
+   * then carry the CSRF token the pages read from the {@code XSRF-TOKEN} cookie.
+   */
   @Bean
   @Order(1)
   // The IdentityServiceAuthenticationProvider bean is the global authentication manager's one provider
@@ -45,20 +54,59 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     AuthenticationEntryPoint problem = SecurityConfiguration::unauthorized;
     // Path matchers, not MVC ones: /engine-rest is Camunda's Jersey servlet, outside Spring MVC.
     var paths = PathPatternRequestMatcher.withDefaults();
-    http.securityMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(
-            paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
-        .csrf(c -> c.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
+        .csrf(c -> c.csrfTokenRepository(CSRF_TOKENS).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+            .requireCsrfProtectionMatcher(SecurityConfiguration::sessionCallThatChangesSomething))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/engine-rest/engine")).permitAll()
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName("incentives").authenticationEntryPoint(problem))
-        .exceptionHandling(e -> e.authenticationEntryPoint(problem));
+        .exceptionHandling(e -> e.authenticationEntryPoint(problem)
+            .accessDeniedHandler((request, response, denied) -> ProblemResponses.write(response, 403,
+                "请求缺少有效的防伪令牌（CSRF），请刷新页面后重试", "Missing or invalid CSRF token; reload the page", null)));
+    return http.build();
+  }
+
+  /** One token repository for the pages and the API calls they make: the token travels in a cookie the page reads. */
+  static final CookieCsrfTokenRepository CSRF_TOKENS = CookieCsrfTokenRepository.withHttpOnlyFalse();
+
+  private static boolean sessionCallThatChangesSomething(HttpServletRequest request) {
+    String method = request.getMethod();
+    boolean safe = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method);
+    return !safe && request.getHeader("Authorization") == null && request.getSession(false) != null;
+  }
+
+  /**
+   * This application's own pages (portal, case files, policy console, public notices): a Chinese form login with a
+   * session. Camunda's webapps under /camunda keep their own login.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+    var paths = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(new OrRequestMatcher(paths.matcher("/"), paths.matcher("/login"), paths.matcher("/logout"),
+            paths.matcher("/portal/**"), paths.matcher("/cases/**"), paths.matcher("/console/**"),
+            paths.matcher("/notices/**"), paths.matcher("/assets/**")))
+        .csrf(c -> c.csrfTokenRepository(CSRF_TOKENS).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+        .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(paths.matcher("/"), paths.matcher("/login"), paths.matcher("/notices/**"),
+                paths.matcher("/assets/**")).permitAll()
+            .requestMatchers(paths.matcher("/portal/**")).hasAuthority(Groups.ENTERPRISES)
+            .requestMatchers(paths.matcher("/cases/**")).hasAnyAuthority(Groups.AUDITORS, Groups.ADMINS, Groups.BUREAU)
+            .requestMatchers(paths.matcher("/console/**")).hasAnyAuthority(Groups.POLICY_ADMINS, Groups.ADMINS)
+            .anyRequest().authenticated())
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+            .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath() + "/login?"
+                + (e instanceof IdentityServiceAuthenticationProvider.ThrottledException ? "throttled" : "error"))))
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
     return http.build();
   }
 
   /** Everything else (webapps, actuator health, static pages): Camunda's webapps authenticate themselves. */
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
     http.csrf(c -> c.disable())
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
