@@ -28,6 +28,7 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(RestRefusalMapper.class);
     register(EngineRefusalMapper.class);
+    register(NullReferenceMapper.class);
   }
 
   static Optional<Response> known(Throwable exception) {
@@ -44,6 +45,22 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
                 "detail", "未找到该任务或对象（可能已办结）", "detailEn", "Not found (it may already be completed)"))
             .build());
       }
+      if (t instanceof NullPointerException) {
+        // The engine dereferences what the request named without checking it exists (a form of an unknown task,
+        // a migration without a plan): the caller's mistake, not a fault of the server.
+        return Optional.of(problem(Response.Status.BAD_REQUEST, "BadRequest",
+            "请求内容不完整，或所指对象不存在", "The request is incomplete or names something that does not exist"));
+      }
+      String message = String.valueOf(t.getMessage());
+      if (message.startsWith("ENGINE-13053") || message.startsWith("ENGINE-13043")) {
+        // 13053: no job with that id; 13043: no conditional start event matches the variables sent.
+        return Optional.of(problem(Response.Status.NOT_FOUND, "NotFound",
+            "未找到与请求相符的作业或流程", "No job or process matches the request"));
+      }
+      if (message.startsWith("Object values cannot be used to query")) {
+        return Optional.of(problem(Response.Status.BAD_REQUEST, "BadRequest",
+            "查询条件只能是文本、数字、布尔值或日期", "Query values must be text, numbers, booleans or dates"));
+      }
       if (t instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException) {
         return Optional.of(Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
             .entity(Map.of("type", "TaskAlreadyClaimedException", "message", "该任务已由他人认领 / The task is already claimed by someone else",
@@ -59,6 +76,11 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
       }
     }
     return Optional.empty();
+  }
+
+  private static Response problem(Response.Status status, String type, String zh, String en) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", type, "message", zh + " / " + en, "detail", zh, "detailEn", en)).build();
   }
 
   @Priority(1)
@@ -78,6 +100,14 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     @Override
     public Response toResponse(ProcessEngineException exception) {
       return known(exception).orElseGet(() -> camundaDefault.toResponse(exception));
+    }
+  }
+
+  @Priority(1)
+  public static class NullReferenceMapper implements ExceptionMapper<NullPointerException> {
+    @Override
+    public Response toResponse(NullPointerException exception) {
+      return known(exception).orElseThrow();
     }
   }
 }

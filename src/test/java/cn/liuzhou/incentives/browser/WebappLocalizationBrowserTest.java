@@ -152,7 +152,8 @@ class WebappLocalizationBrowserTest extends ApiTestSupport {
       assertThat(locale.text()).contains("\"PAGE_LOGIN_SIGN_IN_ACTION\": \"登录\"");
       assertThat(http.get(base + "/scripts/config.js").text())
           .contains("availableLocales: ['zh-CN', 'en']", "fallbackLocale: 'zh-CN'", SYSTEM_NAME);
-      assertThat(http.get(base + "/styles/user-styles.css").text()).contains(".ce-eol-banner");
+      assertThat(http.get(base + "/styles/user-styles.css").text()).contains("../../../../assets/camunda-branding.css");
+      assertThat(http.get("http://localhost:" + port + "/assets/camunda-branding.css").text()).contains(".ce-eol-banner");
     } finally {
       http.dispose();
     }
