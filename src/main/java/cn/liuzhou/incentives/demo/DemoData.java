@@ -7,6 +7,7 @@ import cn.liuzhou.incentives.policy.PolicyPackage;
 import cn.liuzhou.incentives.registry.County;
 import cn.liuzhou.incentives.registry.Enterprise;
 import cn.liuzhou.incentives.registry.EnterpriseRegistry;
+import cn.liuzhou.incentives.registry.NameLists;
 import cn.liuzhou.incentives.security.Groups;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Demo users and data for the default profile, so that a newcomer can walk every outcome: clean
  * enterprises in several counties, one blacklisted, one with poor tax credit, one with poor
  * accounting credit, one with a recent serious record, one not above designated size. Every
- * package's application window is opened and budgets without a source figure are set. Idempotent.
+ * package's application window is opened and budgets without a source figure are set. A clean
+ * enterprise is put on each government name list a list-based measure reads. Idempotent.
  */
 @Component
 public class DemoData {
@@ -37,15 +39,17 @@ public class DemoData {
   private final PolicyCatalogue catalogue;
   private final PackageSettings settings;
   private final BudgetLedger budgets;
+  private final NameLists nameLists;
   private final ObjectMapper json;
 
   public DemoData(IdentityService identity, EnterpriseRegistry registry, PolicyCatalogue catalogue,
-      PackageSettings settings, BudgetLedger budgets, ObjectMapper json) {
+      PackageSettings settings, BudgetLedger budgets, NameLists nameLists, ObjectMapper json) {
     this.identity = identity;
     this.registry = registry;
     this.catalogue = catalogue;
     this.settings = settings;
     this.budgets = budgets;
+    this.nameLists = nameLists;
     this.json = json;
   }
 
@@ -76,6 +80,12 @@ public class DemoData {
         }
       }
       user(code, e.get("name").asText(), "企业账号", Groups.ENTERPRISES);
+    }
+
+    JsonNode lists = data.get("nameLists");
+    if (lists != null) {
+      lists.fields().forEachRemaining(list -> list.getValue()
+          .forEach(code -> nameLists.add(list.getKey(), code.asText(), "demo")));
     }
 
     Map<String, BigDecimal> demoBudgets = json.convertValue(data.get("budgets"),

@@ -294,12 +294,12 @@ class PolicyAdministrationApiTest extends ApiTestSupport {
     int taken = applications.liveScreenedOfMeasure("GX-2025Q2-AI-FUSION", "-").size();
     List<String> filed = new java.util.ArrayList<>();
     for (int i = taken; i < 20; i++) {
-      JsonNode app = filed(fileAs(cleanEnterprise(), "GX-2025Q2-AI-FUSION", "AI-" + i, Map.of("aiManufacturingFusion", true)));
+      JsonNode app = filed(fileAs(selected(), "GX-2025Q2-AI-FUSION", "AI-" + i, Map.of("aiManufacturingFusion", true)));
       assertThat(app.get("status").asText()).as("project " + i).isEqualTo("COUNTY_REVIEW");
       assertThat(app.get("proposedAward").decimalValue()).isEqualByComparingTo("500000");
       filed.add(app.get("id").asText());
     }
-    JsonNode over = filed(fileAs(cleanEnterprise(), "GX-2025Q2-AI-FUSION", "AI-21", Map.of()));
+    JsonNode over = filed(fileAs(selected(), "GX-2025Q2-AI-FUSION", "AI-21", Map.of("aiManufacturingFusion", true)));
     assertThat(over.get("status").asText()).isEqualTo("REJECTED");
     assertThat(over.get("reasons").toString()).contains("名额（20个）已满", filed.get(filed.size() - 1));
 
@@ -307,14 +307,30 @@ class PolicyAdministrationApiTest extends ApiTestSupport {
     for (String id : filed) {
       completeTask("county.liunan", id, Map.of("decision", "REJECT", "comment", "测试后释放名额"));
     }
-    assertThat(filed(fileAs(cleanEnterprise(), "GX-2025Q2-AI-FUSION", "AI-22", Map.of())).get("status").asText())
+    assertThat(filed(fileAs(selected(), "GX-2025Q2-AI-FUSION", "AI-22", Map.of("aiManufacturingFusion", true))).get("status").asText())
         .isEqualTo("COUNTY_REVIEW");
+  }
+
+  /** A clean enterprise whose project the government selected (（二十一）遴选20个). */
+  private String selected() {
+    String ent = cleanEnterprise();
+    assertThat(call("admin", HttpMethod.PUT, "/api/name-lists/GX-2025Q2-AI-FUSION-SELECTED/entries/" + ent, null)
+        .getStatusCode().value()).isEqualTo(201);
+    return ent;
+  }
+
+  @Test
+  void aiFusionIsOnlyForTheProjectsTheGovernmentSelected() {
+    JsonNode self = filed(fileAs(cleanEnterprise(), "GX-2025Q2-AI-FUSION", "AI-SELF", Map.of("aiManufacturingFusion", true)));
+    assertThat(self.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(self.get("reasons").toString()).contains("GX-2025Q2-AI-FUSION-SELECTED");
   }
 
   @Test
   void expertRatingChoosesTheRateInsideThePolicyRange() {
     String ent = newEnterprise("liudong", "NEW_ENERGY", true, "A", false);
-    JsonNode app = filed(fileAs(ent, "LZ-SEI-PROJECT", "SEI-1", Map.of("plantAndEquipmentInvestment", 20000000)));
+    JsonNode app = filed(fileAs(ent, "LZ-SEI-PROJECT", "SEI-1", Map.of("plantAndEquipmentInvestment", 20000000,
+        "projectType", "NEW_SEI_PROJECT", "projectStartDate", "2024-03-01")));
     assertThat(app.get("status").asText()).isEqualTo("COUNTY_REVIEW");
     String id = app.get("id").asText();
     completeTask("county.liudong", id, Map.of("decision", "APPROVE"));
