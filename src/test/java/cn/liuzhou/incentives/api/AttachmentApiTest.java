@@ -26,44 +26,6 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 class AttachmentApiTest extends ApiTestSupport {
 
-  static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-
-  protected ResponseEntity<JsonNode> upload(String user, String applicationId, String fileName, byte[] content,
-      String declaredType, String documentType) {
-    HttpHeaders headers = new HttpHeaders();
-    if (user != null) {
-      headers.setBasicAuth(user, CREATED.contains(user) ? "demo-password" : PASSWORD);
-    }
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    if (content != null) {
-      HttpHeaders part = new HttpHeaders();
-      part.setContentType(MediaType.parseMediaType(declaredType));
-      part.setContentDispositionFormData("file", fileName);
-      body.add("file", new HttpEntity<>(new ByteArrayResource(content) {
-        @Override
-        public String getFilename() {
-          return fileName;
-        }
-      }, part));
-    }
-    if (documentType != null) {
-      body.add("documentType", documentType);
-    }
-    return rest.exchange("/api/applications/" + applicationId + "/attachments", HttpMethod.POST,
-        new HttpEntity<>(body, headers), JsonNode.class);
-  }
-
-  protected ResponseEntity<byte[]> download(String user, String path) {
-    HttpHeaders headers = new HttpHeaders();
-    if (user != null) {
-      headers.setBasicAuth(user, CREATED.contains(user) ? "demo-password" : PASSWORD);
-    }
-    return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
-  }
-
   static String sha256(byte[] content) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
   }
