@@ -212,7 +212,7 @@ public class ReviewTaskListener implements TaskListener {
           "approvedAward rounds down to zero by the package's unit of " + app.roundingUnit().toPlainString());
     }
     if (proposed != null && approved.compareTo(proposed) > 0) {
-      throw refuse("核定奖励金额不得高于测算奖励 " + proposed.setScale(2).toPlainString() + " 元",
+      throw refuse("核定奖励金额不得高于测算奖励 " + Money.yuan(proposed),
           "approvedAward must not exceed the proposed award of " + proposed.setScale(2).toPlainString());
     }
     registry.lock(app.creditCode());
