@@ -48,7 +48,7 @@ public abstract class ApiTestSupport {
     String code = CreditCode.withCheckCharacter("91450200" + org);
     var body = Map.of("name", "测试企业" + org + "有限公司", "county", county, "industry", industry,
         "aboveDesignatedSize", aboveSize, "taxCreditRating", taxRating, "accountingCreditGood", true,
-        "jointPunishmentTarget", blacklisted);
+        "jointPunishmentTarget", blacklisted, "bankName", "柳州银行股份有限公司营业部", "bankAccount", "71020" + org);
     assertThat(call("admin", HttpMethod.PUT, "/api/enterprises/" + code, body).getStatusCode().value()).isEqualTo(201);
     CREATED.add(code);
     assertThat(call("admin", HttpMethod.PUT, "/api/enterprises/" + code + "/account", Map.of("password", "demo-password"))
