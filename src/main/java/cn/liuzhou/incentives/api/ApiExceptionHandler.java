@@ -65,13 +65,20 @@ public class ApiExceptionHandler {
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
     return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, List.of(new ApiException.FieldProblem(null,
-        "请求须为 application/json", "The request must be application/json")));
+        "请求的内容类型不受支持（一般请求须为 application/json，上传附件须为 multipart/form-data）",
+        "Unsupported content type (application/json; multipart/form-data for attachments)")));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
     return problem(HttpStatus.METHOD_NOT_ALLOWED, List.of(new ApiException.FieldProblem(null,
         "不支持该请求方法", "Method not allowed")));
+  }
+
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ResponseEntity<ProblemDetail> tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, List.of(new ApiException.FieldProblem("file",
+        "上传的文件过大", "The uploaded file is too large")));
   }
 
   @ExceptionHandler({MissingServletRequestParameterException.class, MultipartException.class})

@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class EnterpriseController {
 
   public record EnterpriseRequest(String name, String county, String industry, Boolean aboveDesignatedSize,
-      String taxCreditRating, Boolean accountingCreditGood, Boolean jointPunishmentTarget) {}
+      String taxCreditRating, Boolean accountingCreditGood, Boolean jointPunishmentTarget, String bankName,
+      String bankAccount) {}
 
   public record AccountRequest(String password) {}
 
@@ -87,11 +88,25 @@ public class EnterpriseController {
     requireFlag(problems, "aboveDesignatedSize", r.aboveDesignatedSize());
     requireFlag(problems, "accountingCreditGood", r.accountingCreditGood());
     requireFlag(problems, "jointPunishmentTarget", r.jointPunishmentTarget());
+    // The payee account finance pays to: optional, but both or neither.
+    boolean hasBank = r.bankName() != null && !r.bankName().isBlank();
+    boolean hasAccount = r.bankAccount() != null && !r.bankAccount().isBlank();
+    if (hasBank != hasAccount) {
+      problems.add(new ApiException.FieldProblem(hasBank ? "bankAccount" : "bankName", "开户银行与银行账号须同时填写",
+          "bankName and bankAccount go together"));
+    }
+    if (hasBank && r.bankName().length() > 200) {
+      problems.add(new ApiException.FieldProblem("bankName", "开户银行不超过200字", "bankName must have at most 200 characters"));
+    }
+    if (hasAccount && !r.bankAccount().replace(" ", "").matches("[0-9]{8,32}")) {
+      problems.add(new ApiException.FieldProblem("bankAccount", "银行账号须为8至32位数字", "bankAccount must have 8 to 32 digits"));
+    }
     if (!problems.isEmpty()) {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, problems);
     }
     Enterprise e = new Enterprise(creditCode, r.name().trim(), r.county(), r.industry(), r.aboveDesignatedSize(),
-        r.taxCreditRating(), r.accountingCreditGood(), r.jointPunishmentTarget());
+        r.taxCreditRating(), r.accountingCreditGood(), r.jointPunishmentTarget(), hasBank ? r.bankName().trim() : null,
+        hasAccount ? r.bankAccount().replace(" ", "") : null);
     boolean created = registry.save(e, caller.userId());
     return created ? ResponseEntity.created(URI.create("/api/enterprises/" + creditCode)).body(e) : ResponseEntity.ok(e);
   }

@@ -165,6 +165,9 @@ public class CountyAwardTaskListener implements TaskListener {
     execution.setVariableLocal(COUNTY_NAME, county.nameZh());
     execution.setVariableLocal(COUNTY_RANK, row.rank());
     execution.setVariableLocal(APPROVED_AWARD, row.approvedAward().doubleValue());
+    // For finance's form: the amount in figures and in capitals, as the payment order is written.
+    task.setVariableLocal("amountInFigures", cn.liuzhou.incentives.review.Money.yuan(row.approvedAward()));
+    task.setVariableLocal("amountInCapitals", "人民币" + cn.liuzhou.incentives.review.ChineseAmount.of(row.approvedAward()));
     task.setDescription(county.nameZh() + "：第" + row.rank() + "名，拨付 " + CountyAwardProposal.money(row.approvedAward()) + " 元");
   }
 

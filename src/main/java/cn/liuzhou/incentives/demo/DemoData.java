@@ -73,7 +73,8 @@ public class DemoData {
       if (registry.find(code).isEmpty()) {
         registry.save(new Enterprise(code, e.get("name").asText(), e.get("county").asText(), e.get("industry").asText(),
             e.get("aboveDesignatedSize").asBoolean(), e.get("taxCreditRating").asText(),
-            e.get("accountingCreditGood").asBoolean(), e.get("jointPunishmentTarget").asBoolean()), "demo");
+            e.get("accountingCreditGood").asBoolean(), e.get("jointPunishmentTarget").asBoolean(),
+            e.path("bankName").asText(null), e.path("bankAccount").asText(null)), "demo");
         for (JsonNode r : e.get("creditRecords")) {
           registry.addRecord(code, r.get("category").asText(), r.get("serious").asBoolean(),
               LocalDate.parse(r.get("recordedOn").asText()), r.get("description").asText(), "demo");

@@ -128,7 +128,8 @@ public final class Facts {
       if (exact.containsKey(spec.name())) {
         Object v = exact.get(spec.name());
         text.append(spec.labelZh()).append("：")
-            .append(v instanceof BigDecimal b ? b.toPlainString() : v instanceof Boolean b ? (b ? "是" : "否") : v)
+            .append(v instanceof BigDecimal b ? ("amount".equals(spec.type()) ? cn.liuzhou.incentives.review.Money.yuan(b) : b.toPlainString())
+                : v instanceof Boolean b ? (b ? "是" : "否") : v)
             .append('\n');
       }
     }

@@ -18,7 +18,8 @@ public class EnterpriseRegistry {
   private static final RowMapper<Enterprise> ENTERPRISE = (rs, n) -> new Enterprise(
       rs.getString("credit_code"), rs.getString("name"), rs.getString("county"), rs.getString("industry"),
       rs.getBoolean("above_designated_size"), rs.getString("tax_credit_rating"),
-      rs.getBoolean("accounting_credit_good"), rs.getBoolean("joint_punishment_target"));
+      rs.getBoolean("accounting_credit_good"), rs.getBoolean("joint_punishment_target"),
+      rs.getString("bank_name"), rs.getString("bank_account"));
 
   private static final RowMapper<CreditRecord> RECORD = (rs, n) -> new CreditRecord(
       rs.getLong("id"), rs.getString("credit_code"), rs.getString("category"), rs.getBoolean("serious"),
@@ -45,17 +46,19 @@ public class EnterpriseRegistry {
     Timestamp now = Timestamp.from(Instant.now());
     int updated = jdbc.update("""
         update enterprise set name = ?, county = ?, industry = ?, above_designated_size = ?, tax_credit_rating = ?,
-          accounting_credit_good = ?, joint_punishment_target = ?, updated_by = ?, updated_at = ? where credit_code = ?""",
+          accounting_credit_good = ?, joint_punishment_target = ?, bank_name = ?, bank_account = ?, updated_by = ?,
+          updated_at = ? where credit_code = ?""",
         e.name(), e.county(), e.industry(), e.aboveDesignatedSize(), e.taxCreditRating(), e.accountingCreditGood(),
-        e.jointPunishmentTarget(), actor, now, e.creditCode());
+        e.jointPunishmentTarget(), e.bankName(), e.bankAccount(), actor, now, e.creditCode());
     if (updated == 1) {
       return false;
     }
     jdbc.update("""
         insert into enterprise (credit_code, name, county, industry, above_designated_size, tax_credit_rating,
-          accounting_credit_good, joint_punishment_target, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          accounting_credit_good, joint_punishment_target, bank_name, bank_account, updated_by, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         e.creditCode(), e.name(), e.county(), e.industry(), e.aboveDesignatedSize(), e.taxCreditRating(),
-        e.accountingCreditGood(), e.jointPunishmentTarget(), actor, now);
+        e.accountingCreditGood(), e.jointPunishmentTarget(), e.bankName(), e.bankAccount(), actor, now);
     return true;
   }
 

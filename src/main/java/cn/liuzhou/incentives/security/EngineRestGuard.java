@@ -49,6 +49,8 @@ public class EngineRestGuard extends OncePerRequestFilter {
   private static final Pattern COMPLETION = Pattern.compile(BASE + "/task/([^/]+)/(complete|submit-form)/?$");
   private static final Pattern TASK = Pattern.compile(BASE + "/task/([^/]+)/?$");
   private static final Pattern TASK_CHANGE = Pattern.compile(BASE + "/task/([^/]+)/(resolve|delegate|assignee|identity-links(/delete)?|variables.*|localVariables.*|bpmnError|bpmnEscalation)/?$");
+  /** Evidence uploads: multipart, with a limit of their own ({@code incentives.attachments.max-request-bytes}). */
+  private static final Pattern ATTACHMENT_UPLOAD = Pattern.compile("^/api/applications/[^/]+/attachments/?$");
   private static final Pattern SETUP = Pattern.compile("^/camunda/api/admin/setup/.*");
   private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
   private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short", "double", "null");
@@ -58,9 +60,11 @@ public class EngineRestGuard extends OncePerRequestFilter {
   private final TaskForms forms;
   private final ObjectMapper json;
   private final long maxBytes;
+  private final long maxAttachmentBytes;
 
   public EngineRestGuard(TaskService tasks, IdentityService identity, TaskForms forms, ObjectMapper json,
-      @Value("${incentives.max-request-bytes:2097152}") long maxBytes) {
+      @Value("${incentives.max-request-bytes:2097152}") long maxBytes, long maxAttachmentBytes) {
+    this.maxAttachmentBytes = maxAttachmentBytes;
     this.tasks = tasks;
     this.identity = identity;
     this.forms = forms;
@@ -92,6 +96,16 @@ public class EngineRestGuard extends OncePerRequestFilter {
     String method = request.getMethod();
     if (SETUP.matcher(path).matches()) {
       ProblemResponses.write(response, 403, "管理员由系统启动时创建，初始化设置不可用", "The first-administrator set-up is disabled", null);
+      return;
+    }
+    if ("POST".equals(method) && ATTACHMENT_UPLOAD.matcher(path).matches() && request.getContentType() != null
+        && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+      // Evidence files are larger than any other request; Spring's multipart limits bound a body of unknown length.
+      if (request.getContentLengthLong() > maxAttachmentBytes) {
+        tooLarge(response, maxAttachmentBytes);
+        return;
+      }
+      chain.doFilter(request, response);
       return;
     }
     if (request.getContentLengthLong() > maxBytes) {
@@ -224,9 +238,13 @@ public class EngineRestGuard extends OncePerRequestFilter {
   }
 
   private void tooLarge(HttpServletResponse response) throws IOException {
+    tooLarge(response, maxBytes);
+  }
+
+  private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
     response.setHeader("Connection", "close");
-    ProblemResponses.write(response, 413, "请求体过大（上限 " + maxBytes / 1024 + " KB）",
-        "The request body is too large (limit " + maxBytes / 1024 + " KB)", null);
+    ProblemResponses.write(response, 413, "请求体过大（上限 " + limit / 1024 + " KB）",
+        "The request body is too large (limit " + limit / 1024 + " KB)", null);
   }
 
   private static final class Refusal extends Exception {

@@ -153,8 +153,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
   @Bean
   FilterRegistrationBean<EngineRestGuard> engineRestGuard(org.camunda.bpm.engine.TaskService tasks,
       org.camunda.bpm.engine.IdentityService identity, TaskForms forms, com.fasterxml.jackson.databind.ObjectMapper json,
-      @org.springframework.beans.factory.annotation.Value("${incentives.max-request-bytes:2097152}") long maxBytes) {
-    var registration = new FilterRegistrationBean<>(new EngineRestGuard(tasks, identity, forms, json, maxBytes));
+      @org.springframework.beans.factory.annotation.Value("${incentives.max-request-bytes:2097152}") long maxBytes,
+      @org.springframework.beans.factory.annotation.Value("${incentives.attachments.max-request-bytes:21495808}") long maxAttachmentBytes) {
+    var registration = new FilterRegistrationBean<>(new EngineRestGuard(tasks, identity, forms, json, maxBytes, maxAttachmentBytes));
     registration.addUrlPatterns("/*");
     registration.setName("engine-rest-guard");
     registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE); // before every other filter, the webapps' included

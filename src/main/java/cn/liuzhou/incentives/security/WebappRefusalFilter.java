@@ -15,7 +15,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Tasklist talks to the webapps' own engine REST API, which answers a refusal raised in a task
  * listener with a 500 and an English engine message; the reviewer gets 400 with the reason in
- * Chinese and English instead (the toast shows {@code message}).
+ * Chinese ({@code message}, what the toast shows) and English ({@code messageEn}, {@code detailEn}) instead.
  */
 public class WebappRefusalFilter extends OncePerRequestFilter {
 
@@ -40,7 +40,8 @@ public class WebappRefusalFilter extends OncePerRequestFilter {
         wrapped.setContentType("application/json;charset=UTF-8");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "ReviewRefusedException");
-        body.put("message", refused.zh() + "（" + refused.en() + "）");
+        body.put("message", refused.zh()); // the toast: one Chinese sentence
+        body.put("messageEn", refused.en());
         body.put("detail", refused.zh());
         body.put("detailEn", refused.en());
         wrapped.getOutputStream().write(JSON.writeValueAsBytes(body));

@@ -182,12 +182,13 @@ public class ApplicationService {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY,
           checked.errors().stream().map(e -> new ApiException.FieldProblem(e.field(), e.zh(), e.en())).toList());
     }
+    String changes = changes(measure, app.factsJson(), checked.exact());
     applications.setFacts(id, write(checked.exact()));
     Map<String, Object> variables = new HashMap<>(factVariables(measure, checked));
     variables.put(Variables.EXPERT_RATING, null); // amended facts are rated again, never on an earlier rating
     runtime.createMessageCorrelation("AmendmentSubmitted").processInstanceBusinessKey(id)
         .setVariables(variables).correlateWithResult();
-    journal.record(id, "AMENDED", caller.userId(), ApplicationStatus.SCREENING.name(), null);
+    journal.record(id, "AMENDED", caller.userId(), ApplicationStatus.SCREENING.name(), changes);
     return applications.get(id);
   }
 
@@ -259,6 +260,40 @@ public class ApplicationService {
     if (!own && !county) {
       throw ApiException.forbidden("只有申报企业或所在县区工作人员可以补正", "Only the applicant or its county staff may amend the application");
     }
+  }
+
+  /** What an amendment changed, fact by fact: "参展日期：2026-05-10 → 2026-05-12；…" (or that nothing did). */
+  @SuppressWarnings("unchecked")
+  String changes(Measure measure, String beforeJson, Map<String, Object> after) {
+    Map<String, Object> before;
+    try {
+      before = json.readValue(beforeJson, Map.class);
+    } catch (JsonProcessingException e) {
+      before = Map.of();
+    }
+    List<String> changed = new ArrayList<>();
+    for (FactSpec spec : measure.facts()) {
+      String old = shown(spec, before.get(spec.name()));
+      String now = shown(spec, after.get(spec.name()));
+      if (!old.equals(now)) {
+        changed.add(spec.labelZh() + "：" + old + " → " + now);
+      }
+    }
+    return changed.isEmpty() ? "补正未改变申报事实" : "变更：" + String.join("；", changed);
+  }
+
+  private static String shown(FactSpec spec, Object v) {
+    if (v == null) {
+      return "（未填）";
+    }
+    if (v instanceof Boolean b) {
+      return b ? "是" : "否";
+    }
+    if (v instanceof Number n) {
+      java.math.BigDecimal d = new java.math.BigDecimal(n.toString());
+      return "amount".equals(spec.type()) ? cn.liuzhou.incentives.review.Money.yuan(d) : d.stripTrailingZeros().toPlainString();
+    }
+    return v.toString();
   }
 
   /** Fact variables for the process; optional facts left out are cleared, not kept from before. */

@@ -3,7 +3,11 @@ package cn.liuzhou.incentives.workflow;
 import cn.liuzhou.incentives.ledger.ApplicationJournal;
 import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ApplicationRepository;
+import cn.liuzhou.incentives.ledger.ScreeningRecords;
 import cn.liuzhou.incentives.ledger.StackingRules;
+import cn.liuzhou.incentives.policy.DecisionCapture;
+import cn.liuzhou.incentives.policy.DecisionTexts;
+import cn.liuzhou.incentives.review.CalculationTrace;
 import cn.liuzhou.incentives.policy.AwardCalculator;
 import cn.liuzhou.incentives.policy.Measure;
 import cn.liuzhou.incentives.policy.MeasureOutcome;
@@ -35,9 +39,16 @@ public class AwardScreening implements JavaDelegate {
   private final ReasonsJson reasonsJson;
   private final PolicyCatalogue catalogue;
   private final SameTypeExclusion sameType;
+  private final ScreeningRecords records;
+  private final DecisionCapture capture;
+  private final DecisionTexts texts;
 
   public AwardScreening(ApplicationRepository applications, EnterpriseRegistry registry, StackingRules stacking,
-      ApplicationJournal journal, ReasonsJson reasonsJson, PolicyCatalogue catalogue, SameTypeExclusion sameType) {
+      ApplicationJournal journal, ReasonsJson reasonsJson, PolicyCatalogue catalogue, SameTypeExclusion sameType,
+      ScreeningRecords records, DecisionCapture capture, DecisionTexts texts) {
+    this.records = records;
+    this.capture = capture;
+    this.texts = texts;
     this.catalogue = catalogue;
     this.sameType = sameType;
     this.applications = applications;
@@ -62,6 +73,7 @@ public class AwardScreening implements JavaDelegate {
 
     BigDecimal proposed = null;
     BigDecimal remainingCap = null;
+    BigDecimal counted = null;
     if (reasons.isEmpty()) {
       registry.lock(app.creditCode());
       boolean projectBased = catalogue.measure(app.measureCode()).map(Measure::requiresProject).orElse(false);
@@ -69,6 +81,7 @@ public class AwardScreening implements JavaDelegate {
           sameType.blocking(app.packageCode(), app.decisionVersionTag(), app.measureCode(), app.creditCode()), rule(app));
       reasons.addAll(ledger.reasons());
       remainingCap = AwardCalculator.remaining(outcome.capAmount(), ledger.counted());
+      counted = ledger.counted();
       if (reasons.isEmpty() && outcome.award() != null && !outcome.amountByBureau()) {
         proposed = AwardCalculator.award(outcome.award(), outcome.capAmount(), ledger.counted(), outcome.roundingUnit());
         if (proposed.signum() <= 0) {
@@ -83,6 +96,17 @@ public class AwardScreening implements JavaDelegate {
             outcome.exclusiveGroup(), outcome.onceKey(), outcome.seriesKey())
         : new ApplicationRepository.Screening(null, reasonsJson.write(reasons), null, null, null, null, null, null, null, null));
 
+    String trace = null;
+    if (passed) {
+      Measure measure = catalogue.measure(app.measureCode()).orElse(null);
+      trace = CalculationTrace.of(capture.read(Variables.string(execution, DecisionCapture.MEASURE_EVALUATION)).orElse(null),
+          measure, facts(app), new CalculationTrace.Ledger(outcome.capAmount(), outcome.capScope(), outcome.capGroup(), counted,
+              remainingCap, outcome.roundingUnit(), proposed, outcome.amountByBureau() || proposed == null,
+              measure == null ? null : app.packageCode() + " " + measure.clause()), texts::ruleDescription);
+    }
+    String readAt = Variables.string(execution, EnterpriseCreditLookup.REGISTRY_READ_AT);
+    records.insert(app.id(), passed, app.factsJson(), trace, Variables.string(execution, EnterpriseCreditLookup.REGISTRY_DATA),
+        readAt == null ? null : java.time.Instant.parse(readAt));
     execution.setVariable(Variables.SCREENING_PASSED, passed);
     execution.setVariable(Variables.PROPOSED_AWARD, Variables.asDouble(proposed));
     execution.setVariable(Variables.AWARD_CAP, Variables.asDouble(remainingCap));
@@ -94,6 +118,18 @@ public class AwardScreening implements JavaDelegate {
         reasons.stream().map(Reason::zh).collect(Collectors.joining("；")));
   }
 
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> facts(ApplicationRecord app) {
+    try {
+      return FACTS_JSON.readValue(app.factsJson(), Map.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Facts of " + app.id() + " are not readable", e);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper FACTS_JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
   /** The measure and clause a ledger refusal enforces, e.g. "GX-2024Q4-INVEST-MAJOR（GX-2024Q4 第15条）". */
   private String rule(ApplicationRecord app) {
     return catalogue.measure(app.measureCode()).map(m -> app.measureCode() + "，" + app.packageCode() + " " + m.clause())
@@ -104,8 +140,8 @@ public class AwardScreening implements JavaDelegate {
     if (!passed) {
       return "未通过：" + reasons.stream().map(Reason::zh).collect(Collectors.joining("；"));
     }
-    String amount = proposed != null ? "测算奖励 " + proposed.toPlainString() + " 元"
-        : "奖励金额由市工业和信息化局核定" + (remainingCap == null ? "" : "（上限剩余 " + remainingCap.toPlainString() + " 元）");
+    String amount = proposed != null ? "测算奖励 " + cn.liuzhou.incentives.review.Money.yuan(proposed)
+        : "奖励金额由市工业和信息化局核定" + (remainingCap == null ? "" : "（上限剩余 " + cn.liuzhou.incentives.review.Money.yuan(remainingCap) + "）");
     return "通过自动审核（信用、黑名单、严重失信记录、叠加与上限、适用条件）；" + amount;
   }
 }

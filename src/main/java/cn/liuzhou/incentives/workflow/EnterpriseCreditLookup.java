@@ -10,6 +10,7 @@ import cn.liuzhou.incentives.registry.CreditRecord;
 import cn.liuzhou.incentives.registry.Enterprise;
 import cn.liuzhou.incentives.registry.EnterpriseRegistry;
 import cn.liuzhou.incentives.registry.NameLists;
+import cn.liuzhou.incentives.review.RegistrySnapshot;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,6 +24,10 @@ import org.springframework.stereotype.Component;
  */
 @Component("enterpriseCreditLookup")
 public class EnterpriseCreditLookup implements JavaDelegate, org.camunda.bpm.engine.delegate.ExecutionListener {
+
+  /** Transient variables: the registry and credit data as read, and when (ISO instant). */
+  public static final String REGISTRY_DATA = "registryDataRead";
+  public static final String REGISTRY_READ_AT = "registryReadAt";
 
   private final EnterpriseRegistry registry;
   private final ApplicationRepository applications;
@@ -48,26 +53,45 @@ public class EnterpriseCreditLookup implements JavaDelegate, org.camunda.bpm.eng
   @Override
   public void execute(DelegateExecution execution) {
     ApplicationRecord app = applications.get(execution.getProcessBusinessKey());
-    String creditCode = app.creditCode();
     LocalDate filedOn = app.filedOn() != null ? app.filedOn() : LocalDate.parse(Variables.string(execution, Variables.FILED_ON));
     // The tables read these as inputs: set them from the ledger, whatever a variable said.
-    Measure measure = catalogue.measure(app.measureCode()).orElseThrow();
-    execution.setVariables(ApplicationService.factVariables(measure, Facts.check(measure, facts(app))));
-    execution.setVariable(Variables.FILED_ON, filedOn.toString());
-    execution.setVariable(Variables.MEASURE_CODE, app.measureCode());
-    execution.setVariable(Variables.PROJECT_ID, app.projectId());
+    execution.setVariables(decisionInputs(app, filedOn));
+    String creditCode = app.creditCode();
     Optional<Enterprise> found = CreditCode.isValid(creditCode) ? registry.find(creditCode) : Optional.empty();
-    execution.setVariable("registered", found.isPresent());
-    execution.setVariable("aboveDesignatedSize", found.map(Enterprise::aboveDesignatedSize).orElse(null));
-    execution.setVariable("industry", found.map(Enterprise::industry).orElse(null));
-    execution.setVariable("taxCreditRating", found.map(Enterprise::taxCreditRating).orElse(null));
-    execution.setVariable("accountingCreditGood", found.map(Enterprise::accountingCreditGood).orElse(null));
-    execution.setVariable("jointPunishmentTarget", found.map(Enterprise::jointPunishmentTarget).orElse(null));
-    Optional<CreditRecord> serious = found.isPresent() ? registry.latestSeriousRecord(creditCode, filedOn) : Optional.empty();
-    execution.setVariable("lastSeriousRecordOn", serious.map(r -> r.recordedOn().toString()).orElse(null));
     String nameList = catalogue.measure(app.measureCode()).map(Measure::nameList).orElse(null);
-    execution.setVariable("onNameList", nameList == null ? null : nameLists.contains(nameList, creditCode));
-    execution.setVariable("lastSeriousRecord", serious.map(r -> r.category() + " " + r.recordedOn() + " " + r.description()).orElse(null));
+    java.time.Instant readAt = java.time.Instant.now();
+    // What was read and when, for the reviewers' forms: kept with the screening's record by AwardScreening.
+    execution.setVariable(REGISTRY_DATA, org.camunda.bpm.engine.variable.Variables.stringValue(RegistrySnapshot.of(creditCode,
+        found, found.isPresent() ? registry.records(creditCode) : java.util.List.of(), filedOn, nameList,
+        nameList == null ? null : nameLists.contains(nameList, creditCode), readAt), true));
+    execution.setVariable(REGISTRY_READ_AT, org.camunda.bpm.engine.variable.Variables.stringValue(readAt.toString(), true));
+  }
+
+  /** Everything the package's tables read for the application, from the ledger row and the registry. */
+  public java.util.Map<String, Object> decisionInputs(ApplicationRecord app) {
+    return decisionInputs(app, app.filedOn());
+  }
+
+  private java.util.Map<String, Object> decisionInputs(ApplicationRecord app, LocalDate filedOn) {
+    String creditCode = app.creditCode();
+    Measure measure = catalogue.measure(app.measureCode()).orElseThrow();
+    java.util.Map<String, Object> v = new java.util.HashMap<>(ApplicationService.factVariables(measure, Facts.check(measure, facts(app))));
+    v.put(Variables.FILED_ON, filedOn.toString());
+    v.put(Variables.MEASURE_CODE, app.measureCode());
+    v.put(Variables.PROJECT_ID, app.projectId());
+    Optional<Enterprise> found = CreditCode.isValid(creditCode) ? registry.find(creditCode) : Optional.empty();
+    v.put("registered", found.isPresent());
+    v.put("aboveDesignatedSize", found.map(Enterprise::aboveDesignatedSize).orElse(null));
+    v.put("industry", found.map(Enterprise::industry).orElse(null));
+    v.put("taxCreditRating", found.map(Enterprise::taxCreditRating).orElse(null));
+    v.put("accountingCreditGood", found.map(Enterprise::accountingCreditGood).orElse(null));
+    v.put("jointPunishmentTarget", found.map(Enterprise::jointPunishmentTarget).orElse(null));
+    Optional<CreditRecord> serious = found.isPresent() ? registry.latestSeriousRecord(creditCode, filedOn) : Optional.empty();
+    v.put("lastSeriousRecordOn", serious.map(r -> r.recordedOn().toString()).orElse(null));
+    String nameList = measure.nameList();
+    v.put("onNameList", nameList == null ? null : nameLists.contains(nameList, creditCode));
+    v.put("lastSeriousRecord", serious.map(r -> r.category() + " " + r.recordedOn() + " " + r.description()).orElse(null));
+    return v;
   }
 
   @SuppressWarnings("unchecked")

@@ -26,10 +26,10 @@ public class ProjectSummary {
       String others = applications.ofProject(app.creditCode(), p.projectCode()).stream()
           .filter(a -> !a.id().equals(app.id()))
           .map(a -> a.id() + " " + a.measureCode() + " " + a.status().zh()
-              + (a.countedAmount().signum() > 0 ? " " + a.countedAmount().toPlainString() + "元" : ""))
+              + (a.countedAmount().signum() > 0 ? " " + cn.liuzhou.incentives.review.Money.yuan(a.countedAmount()) : ""))
           .collect(Collectors.joining("；"));
       return p.projectCode() + " " + p.name() + "（" + ("NEW_BUILD".equals(p.type()) ? "新建" : "技术改造") + "，计划总投资 "
-          + p.plannedInvestment().toPlainString() + " 元，开工 " + p.startDate() + "）\n本项目其他申请及奖励："
+          + cn.liuzhou.incentives.review.Money.yuan(p.plannedInvestment()) + "，开工 " + p.startDate() + "）\n本项目其他申请及奖励："
           + (others.isEmpty() ? "无" : others);
     }).orElse("项目 " + app.projectId() + " 未登记");
   }

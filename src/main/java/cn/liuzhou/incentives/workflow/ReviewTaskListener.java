@@ -9,6 +9,8 @@ import cn.liuzhou.incentives.ledger.Objections;
 import cn.liuzhou.incentives.ledger.StackingRules;
 import cn.liuzhou.incentives.policy.AwardCalculator;
 import cn.liuzhou.incentives.registry.EnterpriseRegistry;
+import cn.liuzhou.incentives.review.Money;
+import cn.liuzhou.incentives.review.ReviewDisplay;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -42,8 +44,9 @@ public class ReviewTaskListener implements TaskListener {
   private final Objections objections;
   private final BudgetAccounts accounts;
   private final ProjectSummary projectSummary;
+  private final ReviewDisplay display;
 
-  public ReviewTaskListener(ProjectSummary projectSummary, BudgetAccounts accounts, CurrentApplication current, ApplicationRepository applications, ApplicationJournal journal,
+  public ReviewTaskListener(ReviewDisplay display, ProjectSummary projectSummary, BudgetAccounts accounts, CurrentApplication current, ApplicationRepository applications, ApplicationJournal journal,
       BudgetLedger budgets, StackingRules stacking, EnterpriseRegistry registry, ReviewerCheck reviewers,
       Objections objections) {
     this.current = current;
@@ -56,6 +59,7 @@ public class ReviewTaskListener implements TaskListener {
     this.objections = objections;
     this.accounts = accounts;
     this.projectSummary = projectSummary;
+    this.display = display;
   }
 
   @Override
@@ -86,12 +90,14 @@ public class ReviewTaskListener implements TaskListener {
     ApplicationRecord app = current.of(task);
     task.setVariable("projectSummary", projectSummary.of(app));
     cardVariables(task, app);
+    // Calculation, registry data, earlier rounds, evidence and the role's own figures: display-only, task-local.
+    display.of(task.getTaskDefinitionKey(), app).forEach(task::setVariableLocal);
     if ("bureauReview".equals(task.getTaskDefinitionKey())) {
       task.getExecution().removeVariable(Variables.APPROVED_AWARD);
       String account = accounts.current(app.packageCode());
       BigDecimal remaining = budgets.find(account).map(BudgetLedger.Budget::remaining).orElse(null);
       task.setVariable(Variables.REMAINING_BUDGET, remaining == null ? "预算尚未设定，请联系政策管理员"
-          : remaining.toPlainString() + " 元" + (accounts.perYear(app.packageCode()) ? "（" + account.substring(account.length() - 4) + "年度）" : ""));
+          : Money.yuan(remaining) + (accounts.perYear(app.packageCode()) ? "（" + account.substring(account.length() - 4) + "年度）" : ""));
       task.setVariable(Variables.AWARD_CAP, Variables.asDouble(stacking.headroom(app)));
     }
     if ("expertReview".equals(task.getTaskDefinitionKey())) {
@@ -104,11 +110,16 @@ public class ReviewTaskListener implements TaskListener {
    * read their task but not the whole process instance, so only task-local values reach the card.
    */
   private void cardVariables(DelegateTask task, ApplicationRecord app) {
+    // Tasklist's search box looks up task names by default (名称 like): the application number in the name
+    // lets a reviewer type it and press Enter to find the task.
+    if (task.getName() != null && !task.getName().contains(app.id())) {
+      task.setName(task.getName() + " · " + app.id());
+    }
     task.setVariableLocal(Variables.APPLICATION_ID, app.id());
     task.setVariableLocal(Variables.APPLICANT_NAME, Variables.string(task, Variables.APPLICANT_NAME));
     task.setVariableLocal(Variables.MEASURE_TITLE, Variables.string(task, Variables.MEASURE_TITLE));
     task.setVariableLocal(Variables.PROPOSED_AWARD, app.proposedAward() == null ? "由市局核定"
-        : String.format("%,.2f 元", app.proposedAward()));
+        : Money.yuan(app.proposedAward()));
     // Lets the "补正后重新提交" filter find reviews of amended applications.
     task.setVariableLocal("amended", journal.entries(app.id()).stream().anyMatch(e -> "AMENDED".equals(e.step())));
   }
@@ -147,7 +158,7 @@ public class ReviewTaskListener implements TaskListener {
           BigDecimal approved = approvedAward(task, app);
           applications.recordApproval(app.id(), approved);
           task.setVariable(Variables.APPROVED_AWARD, Variables.asDouble(approved));
-          approvedNote = "核定 " + approved.toPlainString() + " 元";
+          approvedNote = "核定 " + Money.yuan(approved);
         }
         task.setVariable("bureauDecision", decision);
         task.setVariable("bureauComment", comment);
@@ -206,7 +217,7 @@ public class ReviewTaskListener implements TaskListener {
           "approvedAward rounds down to zero by the package's unit of " + app.roundingUnit().toPlainString());
     }
     if (proposed != null && approved.compareTo(proposed) > 0) {
-      throw refuse("核定奖励金额不得高于测算奖励 " + proposed.setScale(2).toPlainString() + " 元",
+      throw refuse("核定奖励金额不得高于测算奖励 " + Money.yuan(proposed),
           "approvedAward must not exceed the proposed award of " + proposed.setScale(2).toPlainString());
     }
     registry.lock(app.creditCode());

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.util.LinkedMultiValueMap;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -45,7 +48,7 @@ public abstract class ApiTestSupport {
     String code = CreditCode.withCheckCharacter("91450200" + org);
     var body = Map.of("name", "测试企业" + org + "有限公司", "county", county, "industry", industry,
         "aboveDesignatedSize", aboveSize, "taxCreditRating", taxRating, "accountingCreditGood", true,
-        "jointPunishmentTarget", blacklisted);
+        "jointPunishmentTarget", blacklisted, "bankName", "柳州银行股份有限公司营业部", "bankAccount", "71020" + org);
     assertThat(call("admin", HttpMethod.PUT, "/api/enterprises/" + code, body).getStatusCode().value()).isEqualTo(201);
     CREATED.add(code);
     assertThat(call("admin", HttpMethod.PUT, "/api/enterprises/" + code + "/account", Map.of("password", "demo-password"))
@@ -146,4 +149,45 @@ public abstract class ApiTestSupport {
     runDueJobs();
     return response;
   }
+
+  // Evidence uploads and downloads (multipart), as the enterprise portal and Tasklist's links do them.
+
+  protected static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  protected static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+  protected ResponseEntity<JsonNode> upload(String user, String applicationId, String fileName, byte[] content,
+      String declaredType, String documentType) {
+    HttpHeaders headers = new HttpHeaders();
+    if (user != null) {
+      headers.setBasicAuth(user, CREATED.contains(user) ? "demo-password" : PASSWORD);
+    }
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    if (content != null) {
+      HttpHeaders part = new HttpHeaders();
+      part.setContentType(MediaType.parseMediaType(declaredType));
+      part.setContentDispositionFormData("file", fileName);
+      body.add("file", new HttpEntity<>(new ByteArrayResource(content) {
+        @Override
+        public String getFilename() {
+          return fileName;
+        }
+      }, part));
+    }
+    if (documentType != null) {
+      body.add("documentType", documentType);
+    }
+    return rest.exchange("/api/applications/" + applicationId + "/attachments", HttpMethod.POST,
+        new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  protected ResponseEntity<byte[]> download(String user, String path) {
+    HttpHeaders headers = new HttpHeaders();
+    if (user != null) {
+      headers.setBasicAuth(user, CREATED.contains(user) ? "demo-password" : PASSWORD);
+    }
+    return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+  }
+
 }

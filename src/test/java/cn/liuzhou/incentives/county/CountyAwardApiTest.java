@@ -156,6 +156,10 @@ class CountyAwardApiTest extends ApiTestSupport {
     assertThat(taskFor("bureau", id)).as("the bureau does not see the payments").isNull();
     Map<String, String> taskOfCounty = financeTasks(id);
     assertThat(taskOfCounty).containsOnlyKeys("liunan", "liudong", "yufeng", "chengzhong", "liujiang");
+    // Finance's form shows the amount in figures and in capitals.
+    var form = call("finance", HttpMethod.GET, "/engine-rest/task/" + taskOfCounty.get("liunan") + "/form-variables", null).getBody();
+    assertThat(form.get("amountInFigures").get("value").asText()).isEqualTo("8,000,000.00 元");
+    assertThat(form.get("amountInCapitals").get("value").asText()).isEqualTo("人民币捌佰万元整");
     assertThat(complete("finance", taskOfCounty.get("liunan"), Map.of("paymentReference", " ")).getStatusCode().value())
         .isEqualTo(400);
     assertThat(complete("finance", taskOfCounty.get("liunan"), Map.of("paymentReference", "CZ-" + id + "-1")).getStatusCode().value())

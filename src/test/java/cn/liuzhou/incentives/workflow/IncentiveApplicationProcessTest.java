@@ -287,4 +287,38 @@ class IncentiveApplicationProcessTest {
     assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
     assertThat(pi).isWaitingAt("LookUpEnterpriseCredit");
   }
+
+  /**
+   * Every review task of the model opens a form that shows the calculation, the registry data, the earlier
+   * rounds and the evidence, all display-only: a completion may carry only the decision fields.
+   */
+  @Test
+  void everyReviewFormShowsTheCalculationDataAndEvidenceAsDisplayOnlyFields() throws Exception {
+    var forms = new cn.liuzhou.incentives.security.TaskForms(new com.fasterxml.jackson.databind.ObjectMapper());
+    var model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(
+        getClass().getClassLoader().getResourceAsStream("bpmn/incentive-application.bpmn"));
+    Map<String, java.util.Set<String>> editable = Map.of(
+        "countyReview", java.util.Set.of("decision", "comment"),
+        "expertReview", java.util.Set.of("expertRating", "comment"),
+        "bureauReview", java.util.Set.of("decision", "approvedAward", "comment"),
+        "financeDisbursement", java.util.Set.of("paymentReference"));
+    Map<String, List<String>> ownFields = Map.of(
+        "countyReview", List.of(),
+        "expertReview", List.of("gradeAmounts"),
+        "bureauReview", List.of("expertOpinion", "awardCapText", "remainingBudget", "proposedAward"),
+        "financeDisbursement", List.of("payeeName", "payeeBank", "payeeAccount", "amountInFigures", "amountInCapitals", "budgetLine"));
+    var userTasks = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class);
+    assertThat(userTasks).extracting(t -> t.getId()).containsExactlyInAnyOrderElementsOf(editable.keySet());
+    for (var userTask : userTasks) {
+      String formKey = userTask.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+      var fields = forms.of(formKey).orElseThrow(() -> new AssertionError("no form " + formKey));
+      assertThat(fields.editable()).as(formKey).isEqualTo(editable.get(userTask.getId()));
+      assertThat(fields.readOnly()).as(formKey).contains("calculationTrace", "registryData", "previousRounds", "applicationId")
+          .containsAll(ownFields.get(userTask.getId()));
+      String json = new String(getClass().getClassLoader().getResourceAsStream("bpmn/" + formKey + ".form").readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(json).as(formKey + " lists the evidence").contains("{{evidenceList}}");
+      assertThat(json).as(formKey + " shows amounts as formatted text, not raw numbers").doesNotContain("\"type\": \"number\",\n      \"key\": \"proposedAward\"");
+    }
+  }
 }

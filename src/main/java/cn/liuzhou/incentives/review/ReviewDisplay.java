@@ -1,0 +1,267 @@
+package cn.liuzhou.incentives.review;
+
+import cn.liuzhou.incentives.evidence.Attachments;
+import cn.liuzhou.incentives.evidence.EvidenceFormat;
+import cn.liuzhou.incentives.evidence.EvidenceService;
+import cn.liuzhou.incentives.ledger.ApplicationJournal;
+import cn.liuzhou.incentives.ledger.ApplicationRecord;
+import cn.liuzhou.incentives.ledger.ScreeningRecords;
+import cn.liuzhou.incentives.ledger.StackingRules;
+import cn.liuzhou.incentives.policy.AwardCalculator;
+import cn.liuzhou.incentives.policy.PolicyCatalogue;
+import cn.liuzhou.incentives.policy.PolicyPackage;
+import cn.liuzhou.incentives.registry.Enterprise;
+import cn.liuzhou.incentives.registry.EnterpriseRegistry;
+import cn.liuzhou.incentives.workflow.EnterpriseCreditLookup;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a reviewer's form shows beside the decision fields, written in Chinese from the ledger: the
+ * calculation trace and the registry data the last screening recorded, the earlier rounds of an
+ * amended or returned application, the evidence with links, the rate and award per expert grade
+ * (evaluated by the package's own decisions), and for finance the payee account, the amount in
+ * figures and in capitals, and the budget line. All values are display-only strings.
+ */
+@Component
+public class ReviewDisplay {
+
+  public static final String CALCULATION_TRACE = "calculationTrace";
+  public static final String REGISTRY_DATA = "registryData";
+  public static final String PREVIOUS_ROUNDS = "previousRounds";
+  public static final String EVIDENCE_LIST = "evidenceList";
+  public static final String GRADE_AMOUNTS = "gradeAmounts";
+  public static final String EXPERT_OPINION = "expertOpinion";
+  public static final String AWARD_CAP_TEXT = "awardCapText";
+  public static final String PAYEE_NAME = "payeeName";
+  public static final String PAYEE_BANK = "payeeBank";
+  public static final String PAYEE_ACCOUNT = "payeeAccount";
+  public static final String AMOUNT_FIGURES = "amountInFigures";
+  public static final String AMOUNT_CAPITALS = "amountInCapitals";
+  public static final String BUDGET_LINE = "budgetLine";
+
+  private static final Map<String, String> STEPS = Map.of("COUNTY_REVIEW", "县区审核", "EXPERT_REVIEW", "专家评审",
+      "BUREAU_REVIEW", "市局审核", "AMENDED", "企业补正", "OBJECTION_EXAMINED", "异议审查");
+  private static final Map<String, String> OUTCOMES = Map.of("APPROVE", "通过", "REJECT", "不通过", "RETURN", "退回",
+      "SCREENING", "重新提交");
+
+  private final ScreeningRecords screenings;
+  private final ApplicationJournal journal;
+  private final Attachments attachments;
+  private final IdentityService identity;
+  private final EnterpriseRegistry registry;
+  private final PolicyCatalogue catalogue;
+  private final DecisionService decisions;
+  private final RepositoryService repository;
+  private final EnterpriseCreditLookup inputs;
+  private final StackingRules stacking;
+
+  public ReviewDisplay(ScreeningRecords screenings, ApplicationJournal journal, Attachments attachments,
+      IdentityService identity, EnterpriseRegistry registry, PolicyCatalogue catalogue, DecisionService decisions,
+      RepositoryService repository, EnterpriseCreditLookup inputs, StackingRules stacking) {
+    this.screenings = screenings;
+    this.journal = journal;
+    this.attachments = attachments;
+    this.identity = identity;
+    this.registry = registry;
+    this.catalogue = catalogue;
+    this.decisions = decisions;
+    this.repository = repository;
+    this.inputs = inputs;
+    this.stacking = stacking;
+  }
+
+  /** The display variables of a review task (task definition key) of the application. */
+  public Map<String, Object> of(String taskKey, ApplicationRecord app) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    var latest = screenings.latest(app.id());
+    v.put(CALCULATION_TRACE, latest.map(ScreeningRecords.ScreeningRecord::calculationTrace).filter(t -> t != null)
+        .orElse("（本申请没有测算记录）"));
+    v.put(REGISTRY_DATA, latest.map(ScreeningRecords.ScreeningRecord::registryData).filter(t -> t != null)
+        .orElse("（本申请没有企业库读取记录）"));
+    v.put(PREVIOUS_ROUNDS, previousRounds(app));
+    v.put(EVIDENCE_LIST, evidence(app));
+    switch (taskKey) {
+      case "expertReview" -> v.put(GRADE_AMOUNTS, gradeAmounts(app));
+      case "bureauReview" -> {
+        v.put(EXPERT_OPINION, expertOpinion(app));
+        BigDecimal headroom = stacking.headroom(app);
+        v.put(AWARD_CAP_TEXT, headroom == null ? "本措施无金额上限" : Money.yuan(headroom));
+      }
+      case "financeDisbursement" -> {
+        Optional<Enterprise> payee = registry.find(app.creditCode());
+        v.put(PAYEE_NAME, payee.map(Enterprise::name).orElse(app.creditCode()));
+        v.put(PAYEE_BANK, payee.map(Enterprise::bankName).orElse("企业库未登记开户银行，请先在企业库补录"));
+        v.put(PAYEE_ACCOUNT, payee.map(Enterprise::bankAccount).map(ReviewDisplay::grouped).orElse("企业库未登记银行账号，请先在企业库补录"));
+        BigDecimal amount = app.approvedAward();
+        v.put(AMOUNT_FIGURES, amount == null ? "（尚未核定）" : Money.yuan(amount));
+        v.put(AMOUNT_CAPITALS, amount == null ? "（尚未核定）" : "人民币" + ChineseAmount.of(amount));
+        v.put(BUDGET_LINE, budgetLine(app));
+      }
+      default -> { }
+    }
+    return v;
+  }
+
+  /** "6222 0210 0112 3456 789": the account in groups of four, as it is read out and checked. */
+  static String grouped(String account) {
+    return account == null ? null : account.replaceAll("(\\d{4})(?=\\d)", "$1 ");
+  }
+
+  private String budgetLine(ApplicationRecord app) {
+    String title = catalogue.find(app.packageCode()).map(PolicyPackage::titleZh).orElse(app.packageCode());
+    String account = app.budgetAccount() == null ? app.packageCode() : app.budgetAccount();
+    String year = account.contains("-FY") ? "，" + account.substring(account.indexOf("-FY") + 3) + " 年度" : "";
+    return "预算科目 " + account + "（" + title + " 奖补资金" + year + "）" + (app.budgetAccount() == null ? "，尚未占用" : "，已占用");
+  }
+
+  /** Every earlier step with a decision or a comment, who (display name) and when; amendments with what changed. */
+  String previousRounds(ApplicationRecord app) {
+    List<String> lines = new ArrayList<>();
+    boolean earlierRound = false;
+    for (ApplicationJournal.Entry e : journal.entries(app.id())) {
+      String step = STEPS.get(e.step());
+      if (step == null) {
+        continue;
+      }
+      if ("RETURN".equals(e.outcome()) || "AMENDED".equals(e.step())) {
+        earlierRound = true;
+      }
+      String outcome = OUTCOMES.getOrDefault(e.outcome(), e.outcome());
+      String comment = e.comment() == null || e.comment().isBlank() ? "" : "：" + e.comment();
+      lines.add("· " + RegistrySnapshot.beijing(e.at()) + " " + step + " " + displayName(e.actor()) + " — " + outcome + comment);
+    }
+    if (lines.isEmpty()) {
+      return "首次提交，无以往轮次或审核意见";
+    }
+    return (earlierRound ? "本申请曾被退回并补正，以往各轮：" : "以往审核意见：") + "\n" + String.join("\n", lines);
+  }
+
+  /** Markdown: one line per file with a link that opens it (the API checks the reader again). */
+  String evidence(ApplicationRecord app) {
+    List<Attachments.Attachment> files = attachments.of(app.id());
+    if (files.isEmpty()) {
+      return "尚未上传佐证材料。";
+    }
+    StringBuilder md = new StringBuilder();
+    for (Attachments.Attachment a : files) {
+      String type = EvidenceFormat.ofContentType(a.contentType()).map(EvidenceFormat::labelZh).orElse(a.contentType());
+      md.append("- [").append(escape((a.documentType() == null ? "" : a.documentType() + " · ") + a.fileName()))
+          .append("](/api/applications/").append(app.id()).append("/attachments/").append(a.id()).append(")　")
+          .append(type).append("，").append(EvidenceService.sizeText(a.sizeBytes())).append("，")
+          .append(RegistrySnapshot.beijing(a.uploadedAt())).append(" 由 ").append(escape(displayName(a.uploadedBy())))
+          .append(" 上传\n");
+    }
+    return md.toString().strip();
+  }
+
+  private static String escape(String text) {
+    return text.replaceAll("([\\\\`*_\\[\\](){}<>#|!])", "\\\\$1");
+  }
+
+  /** The expert's grade and comment, and what each grade would give. */
+  String expertOpinion(ApplicationRecord app) {
+    ApplicationJournal.Entry rated = null;
+    for (ApplicationJournal.Entry e : journal.entries(app.id())) {
+      if ("EXPERT_REVIEW".equals(e.step())) {
+        rated = e;
+      }
+    }
+    if (rated == null) {
+      return "本措施无专家评审";
+    }
+    return "专家评审等级：" + rated.outcome() + " 级（" + displayName(rated.actor()) + "，" + RegistrySnapshot.beijing(rated.at())
+        + "）\n评审意见：" + (rated.comment() == null || rated.comment().isBlank() ? "（未填写）" : rated.comment())
+        + "\n各等级对应金额：\n" + gradeAmounts(app);
+  }
+
+  /**
+   * Per grade A, B, C: the rate of the package's EXPERT-RATE decision and the award of the measure's
+   * own decision for that grade, evaluated now with the application's facts and registry data, then
+   * capped by what the cap leaves and rounded as the package says.
+   */
+  String gradeAmounts(ApplicationRecord app) {
+    Optional<String> rateDecision = definitionId(app.packageCode() + "-EXPERT-RATE", app.decisionVersionTag());
+    Optional<String> measureDecision = definitionId(app.decisionKey(), app.decisionVersionTag());
+    if (rateDecision.isEmpty() || measureDecision.isEmpty()) {
+      return "本政策包无专家评审比例表";
+    }
+    BigDecimal headroom = stacking.headroom(app);
+    Map<String, Object> vars = inputs.decisionInputs(app);
+    List<String> lines = new ArrayList<>();
+    for (String grade : List.of("A", "B", "C")) {
+      vars.put("expertRating", grade);
+      BigDecimal rate = system(() -> {
+        var result = decisions.evaluateDecisionById(rateDecision.get()).variables(vars).evaluate();
+        Object r = result.isEmpty() ? null : result.getFirstResult().getEntry("rate");
+        return r instanceof Number n ? new BigDecimal(n.toString()) : null;
+      });
+      BigDecimal raw = system(() -> {
+        for (Map<String, Object> row : decisions.evaluateDecisionById(measureDecision.get()).variables(vars).evaluate().getResultList()) {
+          if (Boolean.TRUE.equals(row.get("eligible")) && row.get("award") instanceof Number n) {
+            return new BigDecimal(n.toString());
+          }
+        }
+        return null;
+      });
+      String label = switch (grade) {
+        case "A" -> "A 优秀";
+        case "B" -> "B 良好";
+        default -> "C 合格";
+      };
+      if (rate == null || raw == null) {
+        lines.add(label + "：决策未给出比例或金额");
+        continue;
+      }
+      BigDecimal award = AwardCalculator.award(raw, headroom, BigDecimal.ZERO, app.roundingUnit());
+      lines.add(label + "：比例 " + Money.percent(rate) + "，按决策测算 " + Money.yuan(raw)
+          + (award.compareTo(raw) < 0 ? "，按上限剩余额度及取整后 " : "，取整后 ") + Money.yuan(award));
+    }
+    return String.join("\n", lines);
+  }
+
+  private Optional<String> definitionId(String key, String versionTag) {
+    return system(() -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).versionTag(versionTag)
+        .list().stream().findFirst().map(DecisionDefinition::getId));
+  }
+
+  /** "柳南区 审核员（county.liunan）". */
+  String displayName(String userId) {
+    if (userId == null) {
+      return "";
+    }
+    if ("system".equals(userId)) {
+      return "系统";
+    }
+    User user = system(() -> identity.createUserQuery().userId(userId).singleResult());
+    if (user == null) {
+      return userId;
+    }
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " " + (user.getLastName() == null ? "" : user.getLastName())).strip();
+    return name.isEmpty() ? userId : name + "（" + userId + "）";
+  }
+
+  /** Inside a reviewer's command the system reads its own tables and users, whatever the reviewer may read. */
+  private static <T> T system(Callable<T> work) {
+    var command = Context.getCommandContext();
+    try {
+      return command != null ? command.runWithoutAuthorization(work) : work.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
