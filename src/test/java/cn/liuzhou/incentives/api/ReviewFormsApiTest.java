@@ -73,7 +73,8 @@ class ReviewFormsApiTest extends ApiTestSupport {
   void theExpertSeesTheRateAndAmountOfEachGradeAndTheBureauTheExpertsOpinion() {
     String ent = newEnterprise("liudong", "NEW_ENERGY", true, "A", false);
     Map<String, Object> body = new HashMap<>(Map.of("measureCode", "LZ-SEI-PROJECT", "creditCode", ent,
-        "facts", Map.of("plantAndEquipmentInvestment", 20000000), "projectId", registerProject(ent)));
+        "facts", Map.of("plantAndEquipmentInvestment", 20000000, "projectType", "NEW_SEI_PROJECT",
+        "projectStartDate", "2024-03-01"), "projectId", registerProject(ent)));
     var filed = call(ent, HttpMethod.POST, "/api/applications", body);
     assertThat(filed.getStatusCode().value()).as(String.valueOf(filed.getBody())).isEqualTo(201);
     runDueJobs();
