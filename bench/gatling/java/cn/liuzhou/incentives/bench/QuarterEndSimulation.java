@@ -59,7 +59,7 @@ public class QuarterEndSimulation extends Simulation {
   static final String URL = System.getProperty("bench.url", "http://127.0.0.1:8080");
   static final int DURATION = Integer.getInteger("bench.duration", 60);
   static final int CLIENTS = Integer.getInteger("bench.clients", 8);
-  static final int ENTERPRISES = Integer.getInteger("bench.enterprises", 300);
+  static final int ENTERPRISES = Integer.getInteger("bench.enterprises", 1000);
   static final boolean BASELINE = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
   static final String ADMIN = System.getProperty("bench.admin", "admin:demo");
   static final String PASSWORD = "Bench-pass-2026!";
@@ -104,7 +104,7 @@ public class QuarterEndSimulation extends Simulation {
     public Map<String, Object> next() {
       int i = Math.floorMod(next.getAndIncrement(), enterprises.size());
       return Map.of("creditCode", enterprises.get(i), "auth", basic(enterprises.get(i) + ":" + PASSWORD),
-          "cost", 20000 + (i % 50) * 1000);
+          "cost", 20000); // an award of 10,000: ten per enterprise within the measure's cap of 100,000
     }
   };
 
@@ -242,7 +242,7 @@ public class QuarterEndSimulation extends Simulation {
   private static List<String> registerEnterprises() {
     Random random = new Random();
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    ExecutorService pool = Executors.newFixedThreadPool(4);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<String>> futures = new ArrayList<>();
       for (int i : IntStream.range(0, ENTERPRISES).toArray()) {

@@ -215,7 +215,7 @@ public class PackageController {
     return proposals.all(find(code).code());
   }
 
-  @GetMapping(path = "/packages/{code}/proposals/{id}/dmn", produces = MediaType.APPLICATION_XML_VALUE)
+  @GetMapping("/packages/{code}/proposals/{id}/dmn")
   public ResponseEntity<byte[]> proposalDmn(@PathVariable String code, @PathVariable long id, Caller caller) {
     EnterpriseController.requireAdmin(caller);
     var proposal = proposals.get(find(code).code(), id).orElseThrow(() -> proposalNotFound(id));
@@ -243,7 +243,7 @@ public class PackageController {
   }
 
   /** One revision's tables as deployed, to copy an administrator's revision back to dmn/ (policy administrators). */
-  @GetMapping(path = "/packages/{code}/revisions/{revision}/dmn", produces = MediaType.APPLICATION_XML_VALUE)
+  @GetMapping("/packages/{code}/revisions/{revision}/dmn")
   public ResponseEntity<byte[]> revisionDmn(@PathVariable String code, @PathVariable int revision, Caller caller) {
     EnterpriseController.requireAdmin(caller);
     PolicyPackage pkg = find(code);

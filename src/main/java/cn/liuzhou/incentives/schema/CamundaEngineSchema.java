@@ -69,16 +69,35 @@ public class CamundaEngineSchema {
             }
           }
         }
-        if (!tableExists(c, "act_ge_property")) {
+        if (!tableExists(c, "act_ge_schema_log")) {
           return null;
         }
-        try (Statement s = c.createStatement();
-            ResultSet rs = s.executeQuery("select value_ from act_ge_property where name_ = 'schema.version'")) {
-          return rs.next() ? rs.getString(1) : null;
+        String newest = null;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select version_ from act_ge_schema_log")) {
+          while (rs.next()) {
+            String v = rs.getString(1);
+            if (v != null && v.matches("\\d+\\.\\d+.*") && (newest == null || compareVersions(v, newest) > 0)) {
+              newest = v;
+            }
+          }
         }
+        return newest;
       } catch (SQLException e) {
         throw new IllegalStateException("Cannot read the engine's schema version", e);
       }
+    }
+
+    static int compareVersions(String a, String b) {
+      String[] x = a.split("[.-]");
+      String[] y = b.split("[.-]");
+      for (int i = 0; i < Math.min(x.length, y.length); i++) {
+        int c = x[i].matches("\\d+") && y[i].matches("\\d+") ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]))
+            : x[i].compareTo(y[i]);
+        if (c != 0) {
+          return c;
+        }
+      }
+      return Integer.compare(x.length, y.length);
     }
 
     private static boolean tableExists(Connection c, String name) throws SQLException {
