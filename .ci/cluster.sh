@@ -51,6 +51,7 @@ start_node() {
     INCENTIVES_DB_PASSWORD="$dbpw" PORT=$port exec java -Xmx768m -jar "$jar" --spring.profiles.active=prod \
     --camunda.bpm.admin-user.id=$admin "--camunda.bpm.admin-user.password=$adminpw") >"$work/node$i.log" 2>&1 </dev/null &
   pids[$i]=$!
+  disown "${pids[$i]}"  # no job-control notice when it is killed
   for _ in $(seq 1 150); do
     curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
     kill -0 "${pids[$i]}" 2>/dev/null || break
