@@ -67,12 +67,17 @@ public class PackageController {
   private final IncentiveProperties properties;
   private final cn.liuzhou.incentives.policy.PackageDeploymentGuard guard;
   private final PackageExamples packageExamples;
+  private final cn.liuzhou.incentives.policy.PackageProposals proposals;
+  private final cn.liuzhou.incentives.policy.ProposalAdoption adoption;
 
   public PackageController(cn.liuzhou.incentives.policy.PackageDeploymentGuard guard, PackageExamples packageExamples,
+      cn.liuzhou.incentives.policy.PackageProposals proposals, cn.liuzhou.incentives.policy.ProposalAdoption adoption,
       PolicyCatalogue catalogue, PackageRevisions revisions, PackageSettings settings,
       BudgetLedger budgets, PackageDeployer deployer, RepositoryService repository, IdentityService identity,
       IncentiveProperties properties, BudgetAccounts accounts) {
     this.accounts = accounts;
+    this.proposals = proposals;
+    this.adoption = adoption;
     this.guard = guard;
     this.packageExamples = packageExamples;
     this.catalogue = catalogue;
@@ -201,6 +206,55 @@ public class PackageController {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** Shipped tables recorded as proposals because an administrator's revision is newer (policy administrators). */
+  @GetMapping("/packages/{code}/proposals")
+  public List<cn.liuzhou.incentives.policy.PackageProposal> proposals(@PathVariable String code, Caller caller) {
+    EnterpriseController.requireAdmin(caller);
+    return proposals.all(find(code).code());
+  }
+
+  @GetMapping("/packages/{code}/proposals/{id}/dmn")
+  public ResponseEntity<byte[]> proposalDmn(@PathVariable String code, @PathVariable long id, Caller caller) {
+    EnterpriseController.requireAdmin(caller);
+    var proposal = proposals.get(find(code).code(), id).orElseThrow(() -> proposalNotFound(id));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+        .body(proposals.dmn(proposal.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Deploys the proposal's tables as the package's next revision (checked like any deployment); 409 when not open. */
+  @PostMapping("/packages/{code}/proposals/{id}/adopt")
+  public ResponseEntity<PackageRevision> adopt(@PathVariable String code, @PathVariable long id, Caller caller) {
+    EnterpriseController.requireAdmin(caller);
+    PolicyPackage pkg = find(code);
+    identity.setAuthentication(caller.userId(), new ArrayList<>(caller.groups()));
+    try {
+      var outcome = adoption.adopt(pkg, id, caller.userId()).orElseThrow(() -> proposalNotFound(id));
+      if (outcome instanceof cn.liuzhou.incentives.policy.ProposalAdoption.Outcome.NotOpen notOpen) {
+        throw ApiException.conflict(null, "该提案已处理（" + notOpen.proposal().status() + "）",
+            "The proposal is no longer open (" + notOpen.proposal().status() + ")");
+      }
+      var revision = ((cn.liuzhou.incentives.policy.ProposalAdoption.Outcome.Adopted) outcome).revision();
+      return ResponseEntity.created(URI.create("/api/packages/" + code)).body(revision);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** One revision's tables as deployed, to copy an administrator's revision back to dmn/ (policy administrators). */
+  @GetMapping("/packages/{code}/revisions/{revision}/dmn")
+  public ResponseEntity<byte[]> revisionDmn(@PathVariable String code, @PathVariable int revision, Caller caller) {
+    EnterpriseController.requireAdmin(caller);
+    PolicyPackage pkg = find(code);
+    byte[] xml = deployer.revisionDmn(pkg.code(), revision).orElseThrow(() -> ApiException.notFound(
+        "revision", code + "-r" + revision));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+        .header("Content-Disposition", "attachment; filename=\"" + pkg.code() + ".dmn\"").body(xml);
+  }
+
+  private static ApiException proposalNotFound(long id) {
+    return ApiException.notFound("proposal", String.valueOf(id));
   }
 
   @GetMapping("/packages/{code}/examples")

@@ -19,11 +19,17 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The roles as Camunda groups and authorizations, created idempotently at every start (production
- * included; users are not). Reviewers see a task only through the engine's own grant to its
+ * The roles as Camunda groups and authorizations, brought up to date at start-up by versioned steps
+ * (production included; users are not), each applied once per installation and recorded in
+ * {@code authorization_setup_version}. Reviewers see a task only through the engine's own grant to its
  * candidate group, so a county reviewer sees only their county's tasks; nobody but the
  * administrators holds a global task permission.
  */
@@ -31,21 +37,84 @@ import org.springframework.stereotype.Component;
 public class AuthorizationSetup {
 
   public static final String TASK_FILTER = "我的待办 My tasks";
+  private static final Logger LOG = LoggerFactory.getLogger(AuthorizationSetup.class);
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final TaskService tasks;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
 
   public AuthorizationSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks) {
+      TaskService tasks, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
     this.tasks = tasks;
+    this.jdbc = jdbc;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
+  /** One versioned change to the roles: applied once per installation, in version order. */
+  public record Step(int version, String description, Runnable change) {}
+
+  /**
+   * The roles' history as versioned steps. A release that changes a grant adds a step with the next
+   * version (never edits an applied one): an existing installation applies it once at its next start,
+   * and an administrator's later changes in Camunda Admin are not undone at every restart.
+   */
+  public List<Step> steps() {
+    List<String> reviewers = reviewerGroups();
+    return List.of(
+        new Step(1, "groups and the roles' grants of release 1", () -> releaseOneRoles(reviewers)),
+        new Step(2, "reviewers read only their own group and its users", () -> {
+          revokeGlobalIdentityReads(reviewers);
+          reviewersSeeOnlyTheirColleagues(reviewers);
+        }),
+        new Step(3, "task candidates get TASK_WORK, not UPDATE", this::tasksGrantWorkNotUpdate),
+        new Step(4, "Tasklist filters per role, each granted to the groups it serves", () -> {
+          revokeGlobalFilterReads(reviewers);
+          ensureTaskFilters(reviewers);
+        }));
+  }
+
+  /** Applies the steps this installation has not applied yet (every start; a no-op when up to date). */
   public void apply() {
+    applyPending(steps());
+  }
+
+  /**
+   * Applies each step whose version is not recorded in {@code authorization_setup_version}, recording it
+   * in the same transaction. Nodes starting together apply a step once: the second waits on the
+   * version's row and skips it.
+   */
+  public List<Integer> applyPending(List<Step> steps) {
+    List<Integer> applied = new ArrayList<>();
+    for (Step step : steps.stream().sorted(java.util.Comparator.comparingInt(Step::version)).toList()) {
+      if (appliedVersions().contains(step.version())) {
+        continue;
+      }
+      try {
+        transactions.executeWithoutResult(status -> {
+          jdbc.update("insert into authorization_setup_version (version, description, applied_at) values (?, ?, ?)",
+              step.version(), step.description(), java.sql.Timestamp.from(java.time.Instant.now()));
+          step.change().run();
+        });
+        applied.add(step.version());
+        LOG.info("Applied authorization step {}: {}", step.version(), step.description());
+      } catch (org.springframework.dao.DuplicateKeyException e) {
+        LOG.info("Authorization step {} was applied by another node", step.version());
+      }
+    }
+    return applied;
+  }
+
+  public java.util.Set<Integer> appliedVersions() {
+    return new java.util.HashSet<>(jdbc.queryForList("select version from authorization_setup_version", Integer.class));
+  }
+
+  private void releaseOneRoles(List<String> reviewers) {
     Map<String, String> groups = new LinkedHashMap<>();
     groups.put(Groups.ADMINS, "系统管理员 Administrators");
     groups.put(Groups.POLICY_ADMINS, "政策管理员 Policy administrators");
@@ -62,19 +131,12 @@ public class AuthorizationSetup {
     for (Resources resource : Resources.values()) {
       grant(Groups.ADMINS, resource, ANY, Permissions.ALL);
     }
-    List<String> reviewers = new ArrayList<>(List.of(Groups.BUREAU, Groups.FINANCE, Groups.EXPERTS));
-    for (County c : County.values()) {
-      reviewers.add(c.reviewerGroup());
-    }
     for (String group : reviewers) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
       grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
       grant(group, Resources.GROUP, group, Permissions.READ);
     }
-    revokeGlobalIdentityReads(reviewers);
-    reviewersSeeOnlyTheirColleagues(reviewers);
-    tasksGrantWorkNotUpdate();
     grant(Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(Groups.AUDITORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
@@ -87,8 +149,6 @@ public class AuthorizationSetup {
         Permissions.CREATE_INSTANCE);
     grant(Groups.POLICY_ADMINS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(Groups.POLICY_ADMINS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-    revokeGlobalFilterReads(reviewers);
-    ensureTaskFilters(reviewers);
   }
 
   /** Earlier releases showed every filter to every reviewer; each filter is now granted to the groups it serves. */

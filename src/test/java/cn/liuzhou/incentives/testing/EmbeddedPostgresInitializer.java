@@ -34,6 +34,17 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
     return postgres;
   }
 
+  /** A fresh, empty database on the test JVM's PostgreSQL; answers its JDBC URL (user and password postgres). */
+  public static String newDatabase(String name) {
+    try (var c = postgres().getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+      s.execute("drop database if exists " + name);
+      s.execute("create database " + name);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return postgres().getJdbcUrl("postgres", name);
+  }
+
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     TestPropertyValues.of(
