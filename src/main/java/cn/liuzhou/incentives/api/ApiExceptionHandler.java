@@ -64,8 +64,12 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+    String supported = e.getSupportedMediaTypes().isEmpty() ? "application/json"
+        : e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", "));
+    String given = e.getContentType() == null ? "无 / none" : e.getContentType().toString();
     return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, List.of(new ApiException.FieldProblem(null,
-        "请求须为 application/json", "The request must be application/json")));
+        "请求的 Content-Type（" + given + "）不受支持，须为：" + supported,
+        "Content-Type " + given + " is not supported; use one of: " + supported)));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
