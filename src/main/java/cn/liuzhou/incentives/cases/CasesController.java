@@ -102,10 +102,10 @@ class CasesController {
       Model model) {
     String q = quarter == null || quarter.isBlank() ? QuarterSummary.current() : quarter.trim().toUpperCase(Locale.ROOT);
     if (QuarterSummary.start(q) == null) {
-      throw ApiException.invalid("quarter", "季度须写作如 2026Q2", "quarter must look like 2026Q2");
+      throw new ApiException(HttpStatus.BAD_REQUEST, "quarter", "季度须写作如 2026Q2", "quarter must look like 2026Q2");
     }
     if (pkg != null && !pkg.isBlank() && catalogue.find(pkg).isEmpty()) {
-      throw ApiException.invalid("pkg", "没有该政策包：" + pkg, "No such package: " + pkg);
+      throw new ApiException(HttpStatus.BAD_REQUEST, "pkg", "没有该政策包：" + pkg, "No such package: " + pkg);
     }
     model.addAttribute("summary", summaries.of(q, pkg));
     model.addAttribute("pkg", pkg);
