@@ -355,9 +355,7 @@ public class CaseFiles {
   }
 
   private String comment(PackageRevision r) {
-    return jdbc.query("select deploy_comment from package_revision where package_code = ? and revision = ?",
-        (rs, n) -> rs.getString(1), r.packageCode(), r.revision()).stream().filter(Objects::nonNull).findFirst()
-        .orElse(PackageRevisions.SHIPPED.equals(r.deployedBy()) ? "随系统发布的决策表" : null);
+    return revisions.comment(r.packageCode(), r.revision()).orElse(PackageRevisions.SHIPPED.equals(r.deployedBy()) ? "随系统发布的决策表" : null);
   }
 
   static String settingName(String setting) {
