@@ -53,7 +53,10 @@ public class ApiExceptionHandler {
   @ExceptionHandler(PackageRejectedException.class)
   ResponseEntity<ProblemDetail> packageRejected(PackageRejectedException e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.problems().stream()
-        .map(p -> new ApiException.FieldProblem("dmn", p, p)).toList());
+        .map(p -> {
+          String[] parts = p.split(" / ", 2); // each problem reads "中文 / English"
+          return new ApiException.FieldProblem("dmn", parts[0], parts.length > 1 ? parts[1] : parts[0]);
+        }).toList());
   }
 
   @ExceptionHandler(BadUserRequestException.class)

@@ -62,6 +62,13 @@ public final class DmnDiagnostics {
           message = t.getMessage();
         }
       }
+      if (line == null && message != null) {
+        // Camunda's model reader reports schema errors as "... Line=<n>: ..." in its message
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Line=(\\d+)").matcher(message);
+        if (m.find()) {
+          line = Integer.valueOf(m.group(1));
+        }
+      }
       return List.of(new Problem(null, null, line, "DMN 文件无法解析：" + message, "The DMN file cannot be parsed: " + message));
     }
   }

@@ -87,7 +87,7 @@ public class PackageChecker {
     }
     List<String> structure = new ArrayList<>();
     decisions.keySet().stream().filter(k -> !k.startsWith(pkg.code() + "-"))
-        .forEach(k -> structure.add("决策键须以政策包代码开头 / decision key must start with the package code: " + k));
+        .forEach(k -> structure.add("决策键须以政策包代码开头：" + k + " / decision key must start with the package code: " + k));
     requireOutputs(decisions, pkg.generalDecisionKey(), GENERAL_OUTPUTS, structure);
     for (Measure m : pkg.measures()) {
       requireOutputs(decisions, m.decision(), m.isEnterpriseMeasure() ? MEASURE_OUTPUTS : List.of("award"), structure);
@@ -114,16 +114,17 @@ public class PackageChecker {
       decisions = dmnEngine.parseDecisions(new ByteArrayInputStream(dmnXml)).stream()
           .collect(Collectors.toMap(DmnDecision::getKey, Function.identity()));
     } catch (RuntimeException e) {
-      problems.add("DMN 无法解析 / the DMN cannot be parsed: " + e.getMessage());
+      problems.add("DMN 无法解析：" + e.getMessage() + " / the DMN cannot be parsed: " + e.getMessage());
       return problems;
     }
     // FEEL that does not parse is named once, with its decision, rule and line, instead of failing every worked case.
-    DmnDiagnostics.feel(dmnXml).forEach(p -> problems.add(p.zh() + " / " + p.en()));
+    DmnDiagnostics.feel(dmnXml).forEach(p -> problems.add(p.where() + "：" + p.zh() + " / "
+        + "decision " + p.decisionId() + ", rule " + p.ruleId() + ", line " + p.line() + ": " + p.en()));
     if (!problems.isEmpty()) {
       return problems;
     }
     decisions.keySet().stream().filter(k -> !k.startsWith(pkg.code() + "-"))
-        .forEach(k -> problems.add("决策键须以政策包代码开头 / decision key must start with the package code: " + k));
+        .forEach(k -> problems.add("决策键须以政策包代码开头：" + k + " / decision key must start with the package code: " + k));
     requireOutputs(decisions, pkg.generalDecisionKey(), GENERAL_OUTPUTS, problems);
     for (Measure m : pkg.measures()) {
       requireOutputs(decisions, m.decision(), m.isEnterpriseMeasure() ? MEASURE_OUTPUTS : List.of("award"), problems);
@@ -132,7 +133,8 @@ public class PackageChecker {
       for (PolicyExample example : examples.apply(pkg)) {
         ExampleResult result = evaluate(pkg, decisions, example);
         if (!result.passed()) {
-          problems.add("示例未通过 / example fails: " + example.name() + " — " + result.failure());
+          problems.add("示例未通过：「" + example.name() + "」预期 " + result.expected() + "，实际 " + result.got()
+              + " / example fails: " + example.name() + " — " + result.failure());
         }
       }
     }
@@ -142,16 +144,16 @@ public class PackageChecker {
   private static void requireOutputs(Map<String, DmnDecision> decisions, String key, List<String> outputs, List<String> problems) {
     DmnDecision decision = decisions.get(key);
     if (decision == null) {
-      problems.add("缺少决策 / missing decision: " + key);
+      problems.add("缺少决策 " + key + " / missing decision: " + key);
       return;
     }
     if (!(decision.getDecisionLogic() instanceof DmnDecisionTableImpl table)) {
-      problems.add("决策须为决策表 / decision must be a decision table: " + key);
+      problems.add("决策 " + key + " 须为决策表 / decision must be a decision table: " + key);
       return;
     }
     List<String> declared = table.getOutputs().stream().map(DmnDecisionTableOutputImpl::getOutputName).toList();
     outputs.stream().filter(o -> !declared.contains(o))
-        .forEach(o -> problems.add("决策 " + key + " 缺少输出 / decision lacks output: " + o));
+        .forEach(o -> problems.add("决策 " + key + " 缺少输出 " + o + " / decision " + key + " lacks output: " + o));
   }
 
   /** The contract outputs the example states (absent = not asserted) against the award row's. */
@@ -209,7 +211,7 @@ public class PackageChecker {
       MeasureOutcome outcome = MeasureOutcome.of(rows);
       BigDecimal actual = outcome.eligible() && outcome.award() != null
           ? AwardCalculator.award(outcome.award(), outcome.capAmount(), BigDecimal.ZERO, outcome.roundingUnit()) : null;
-      String got = outcome.eligible() ? "符合，奖励 " + (actual == null ? "由市局核定" : actual.toPlainString() + " 元")
+      String got = outcome.eligible() ? "符合，奖励 " + (actual == null ? "由市局核定" : actual.stripTrailingZeros().toPlainString() + " 元")
           : "不符合：" + outcome.reasons().stream().map(Reason::zh).collect(Collectors.joining("；"));
       if (outcome.eligible() != example.expect().eligible()) {
         return fail(example, expected, got, "expected eligible=" + example.expect().eligible() + " but got " + outcome.eligible()
@@ -244,6 +246,6 @@ public class PackageChecker {
     if (!e.eligible()) {
       return "不符合";
     }
-    return "符合，奖励 " + (e.award() == null ? "由市局核定" : e.award().toPlainString() + " 元");
+    return "符合，奖励 " + (e.award() == null ? "由市局核定" : e.award().stripTrailingZeros().toPlainString() + " 元");
   }
 }
