@@ -194,6 +194,7 @@ public class CaseFiles {
       }
       node.fieldNames().forEachRemaining(name -> facts.add(new CaseFile.Labeled(
           labels.getOrDefault(name, name) + "（" + name + "）", node.get(name).isTextual() ? node.get(name).asText()
+              : node.get(name).isNumber() ? node.get(name).decimalValue().stripTrailingZeros().toPlainString()
               : node.get(name).toString())));
     } catch (Exception unreadable) {
       facts.add(new CaseFile.Labeled("facts", app.factsJson()));
