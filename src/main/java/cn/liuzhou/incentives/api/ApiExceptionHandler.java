@@ -53,7 +53,10 @@ public class ApiExceptionHandler {
   @ExceptionHandler(PackageRejectedException.class)
   ResponseEntity<ProblemDetail> packageRejected(PackageRejectedException e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.problems().stream()
-        .map(p -> new ApiException.FieldProblem("dmn", p, p)).toList());
+        .map(p -> {
+          String[] parts = p.split(" / ", 2); // each problem reads "中文 / English"
+          return new ApiException.FieldProblem("dmn", parts[0], parts.length > 1 ? parts[1] : parts[0]);
+        }).toList());
   }
 
   @ExceptionHandler(BadUserRequestException.class)
@@ -64,9 +67,12 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+    String supported = e.getSupportedMediaTypes().isEmpty() ? "application/json"
+        : e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", "));
+    String given = e.getContentType() == null ? "无 / none" : e.getContentType().toString();
     return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, List.of(new ApiException.FieldProblem(null,
-        "请求的内容类型不受支持（一般请求须为 application/json，上传附件须为 multipart/form-data）",
-        "Unsupported content type (application/json; multipart/form-data for attachments)")));
+        "请求的 Content-Type（" + given + "）不受支持，须为：" + supported,
+        "Content-Type " + given + " is not supported; use one of: " + supported)));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -69,12 +69,14 @@ public class PackageController {
   private final PackageExamples packageExamples;
   private final cn.liuzhou.incentives.policy.PackageProposals proposals;
   private final cn.liuzhou.incentives.policy.ProposalAdoption adoption;
+  private final cn.liuzhou.incentives.policy.PackageChecker checker;
 
   public PackageController(cn.liuzhou.incentives.policy.PackageDeploymentGuard guard, PackageExamples packageExamples,
       cn.liuzhou.incentives.policy.PackageProposals proposals, cn.liuzhou.incentives.policy.ProposalAdoption adoption,
       PolicyCatalogue catalogue, PackageRevisions revisions, PackageSettings settings,
       BudgetLedger budgets, PackageDeployer deployer, RepositoryService repository, IdentityService identity,
-      IncentiveProperties properties, BudgetAccounts accounts) {
+      IncentiveProperties properties, BudgetAccounts accounts, cn.liuzhou.incentives.policy.PackageChecker checker) {
+    this.checker = checker;
     this.accounts = accounts;
     this.proposals = proposals;
     this.adoption = adoption;
@@ -183,7 +185,8 @@ public class PackageController {
   /** Redeploys the package's tables (DMN XML in the body). Checked first; refused with the reasons, changing nothing. */
   @PostMapping(path = "/packages/{code}/deployments",
       consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, "application/dmn+xml", MediaType.APPLICATION_OCTET_STREAM_VALUE})
-  public ResponseEntity<PackageRevision> deploy(@PathVariable String code, @RequestBody byte[] dmn, Caller caller) {
+  public ResponseEntity<PackageRevision> deploy(@PathVariable String code, @RequestBody byte[] dmn,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String comment, Caller caller) {
     EnterpriseController.requireAdmin(caller);
     PolicyPackage pkg = find(code);
     if (dmn == null || dmn.length == 0) {
@@ -197,6 +200,9 @@ public class PackageController {
     identity.setAuthentication(caller.userId(), new ArrayList<>(caller.groups()));
     try {
       PackageRevision revision = deployer.deploy(pkg, dmn, caller.userId());
+      if (comment != null && !comment.isBlank()) {
+        revisions.setComment(code, revision.revision(), comment.trim().length() > 2000 ? comment.trim().substring(0, 2000) : comment.trim());
+      }
       return ResponseEntity.created(URI.create("/api/packages/" + code)).body(revision);
     } catch (org.camunda.bpm.dmn.engine.DmnEngineException | org.camunda.bpm.engine.ProcessEngineException e) {
       if (e instanceof cn.liuzhou.incentives.policy.PackageRejectedException rejected) {
@@ -257,6 +263,53 @@ public class PackageController {
     return ApiException.notFound("proposal", String.valueOf(id));
   }
 
+  /** What a dry run found: located problems, each worked case's result, and the rules changed against the active revision. */
+  public record DryRunView(boolean passes, long failures, List<cn.liuzhou.incentives.policy.DmnDiagnostics.Problem> problems,
+      List<cn.liuzhou.incentives.policy.PackageChecker.ExampleResult> cases, String activeVersionTag,
+      List<cn.liuzhou.incentives.policy.DmnDiff.DecisionDiff> diff) {}
+
+  /** Checks DMN tables against the package's worked cases and compares them with the active revision; deploys nothing. */
+  @PostMapping(path = "/packages/{code}/deployments/dry-run",
+      consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, "application/dmn+xml", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+  public DryRunView dryRun(@PathVariable String code, @RequestBody byte[] dmn, Caller caller) {
+    EnterpriseController.requireAdmin(caller);
+    return dryRunOf(find(code), dmn, null);
+  }
+
+  public DryRunView dryRunOf(PolicyPackage pkg, byte[] dmn, List<PolicyExample> cases) {
+    if (dmn == null || dmn.length == 0) {
+      throw ApiException.invalid("dmn", "请求体须为 DMN XML", "The body must be the package's DMN XML");
+    }
+    var run = checker.dryRun(pkg, dmn, cases);
+    List<cn.liuzhou.incentives.policy.DmnDiff.DecisionDiff> diff = List.of();
+    byte[] active = deployer.activeXml(pkg).orElse(null);
+    if (active != null && run.problems().stream().noneMatch(p -> p.zh().startsWith("DMN 文件无法解析"))) {
+      try {
+        diff = cn.liuzhou.incentives.policy.DmnDiff.between(active, dmn);
+      } catch (RuntimeException unreadable) {
+        diff = List.of();
+      }
+    }
+    return new DryRunView(run.passes(), run.failures(), run.problems(), run.cases(),
+        revisions.active(pkg.code()).map(PackageRevision::versionTag).orElse(null), diff);
+  }
+
+  /** Runs worked cases (a JSON array, not saved) against the package's active tables. */
+  @PostMapping(path = "/packages/{code}/examples/check", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public DryRunView checkExamples(@PathVariable String code, @RequestBody String json, Caller caller) {
+    EnterpriseController.requireAdmin(caller);
+    PolicyPackage pkg = find(code);
+    return checkAgainstActive(pkg, parseExamples(pkg, json));
+  }
+
+  public DryRunView checkAgainstActive(PolicyPackage pkg, List<PolicyExample> cases) {
+    byte[] active = deployer.activeXml(pkg).orElseThrow(() -> ApiException.conflict("examples",
+        "该政策包尚无生效的决策表", "The package has no active tables"));
+    var run = checker.dryRun(pkg, active, cases);
+    return new DryRunView(run.passes(), run.failures(), run.problems(), run.cases(),
+        revisions.active(pkg.code()).map(PackageRevision::versionTag).orElse(null), List.of());
+  }
+
   @GetMapping("/packages/{code}/examples")
   public List<PolicyExample> examples(@PathVariable String code) {
     return packageExamples.forPackage(find(code));
@@ -268,9 +321,35 @@ public class PackageController {
    */
   @PutMapping(path = "/packages/{code}/examples", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Transactional
-  public List<PolicyExample> replaceExamples(@PathVariable String code, @RequestBody String json, Caller caller) {
+  public List<PolicyExample> replaceExamples(@PathVariable String code, @RequestBody String json,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean acceptFailing, Caller caller) {
     EnterpriseController.requireAdmin(caller);
     PolicyPackage pkg = find(code);
+    List<PolicyExample> parsed = parseExamples(pkg, json);
+    // Before saving: which cases the active tables fail (a new quarter's numbers fail until its tables are deployed).
+    DryRunView check = checkAgainstActive(pkg, parsed);
+    if (!check.passes() && !acceptFailing) {
+      List<ApiException.FieldProblem> failing = new ArrayList<>();
+      for (int i = 0; i < check.cases().size(); i++) {
+        var c = check.cases().get(i);
+        if (!c.passed()) {
+          failing.add(new ApiException.FieldProblem("[" + i + "]", "当前生效的决策表（" + check.activeVersionTag() + "）未通过示例「"
+              + c.name() + "」：预期 " + c.expected() + "，实际 " + c.got(), "The active tables (" + check.activeVersionTag()
+              + ") fail case '" + c.name() + "': " + c.failure()));
+        }
+      }
+      check.problems().forEach(p -> failing.add(new ApiException.FieldProblem("dmn", p.zh(), p.en())));
+      failing.add(new ApiException.FieldProblem("acceptFailing", "未保存。如确认新示例将由随后部署的新决策表满足，请加参数 acceptFailing=true 再次提交",
+          "Not saved. If the next deployment will satisfy them, send again with acceptFailing=true"));
+      throw new ApiException(HttpStatus.CONFLICT, failing);
+    }
+    packageExamples.replace(pkg, json, caller.userId());
+    settings.recordChange(code, "examples", null, parsed.size() + " cases" + (check.passes() ? "" : ", "
+        + check.failures() + " failing on " + check.activeVersionTag()), caller.userId());
+    return parsed;
+  }
+
+  private List<PolicyExample> parseExamples(PolicyPackage pkg, String json) {
     List<PolicyExample> parsed;
     try {
       parsed = PackageExamples.parse(json);
@@ -290,8 +369,6 @@ public class PackageController {
     if (!problems.isEmpty()) {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, problems);
     }
-    packageExamples.replace(pkg, json, caller.userId());
-    settings.recordChange(code, "examples", null, parsed.size() + " cases", caller.userId());
     return parsed;
   }
 

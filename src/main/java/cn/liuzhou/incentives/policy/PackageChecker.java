@@ -31,7 +31,14 @@ public class PackageChecker {
 
   private static final List<String> GENERAL_OUTPUTS = List.of("eligible", "reasonZh", "reasonEn");
 
-  private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  /** Rule ids matched by the decision tables evaluated on this thread since the last {@link #MATCHED} reset. */
+  private static final ThreadLocal<List<String>> MATCHED = ThreadLocal.withInitial(ArrayList::new);
+
+  private final DmnEngine dmnEngine = ((org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration)
+      DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+      .customPostDecisionTableEvaluationListeners(List.of(event -> event.getMatchingRules()
+          .forEach(r -> MATCHED.get().add(event.getDecision().getKey() + "/" + r.getId()))))
+      .buildEngine();
   private final Function<PolicyPackage, List<PolicyExample>> examples;
 
   /** Checks against the examples shipped with the packages. */
@@ -45,6 +52,60 @@ public class PackageChecker {
     this.examples = examples::forPackage;
   }
 
+  /** One worked case run against tables: what it expects, what the tables gave, and the rules that matched. */
+  public record ExampleResult(String name, String measure, String expected, String got, boolean passed, String failure,
+      List<String> matchedRules) {}
+
+  /** The outcome of running tables against the worked cases, changing nothing. */
+  public record DryRun(List<DmnDiagnostics.Problem> problems, List<ExampleResult> cases) {
+    public boolean passes() {
+      return problems.isEmpty() && cases.stream().allMatch(ExampleResult::passed);
+    }
+
+    public long failures() {
+      return cases.stream().filter(c -> !c.passed()).count();
+    }
+  }
+
+  /**
+   * Runs the tables against the package's active worked cases (or the given ones) and reports each, with the parse,
+   * structure and FEEL problems (decision, rule, line) found first. Deploys nothing, records nothing.
+   */
+  public DryRun dryRun(PolicyPackage pkg, byte[] dmnXml, List<PolicyExample> cases) {
+    List<DmnDiagnostics.Problem> problems = new ArrayList<>(DmnDiagnostics.parse(dmnXml));
+    if (!problems.isEmpty()) {
+      return new DryRun(problems, List.of());
+    }
+    problems.addAll(DmnDiagnostics.feel(dmnXml));
+    Map<String, DmnDecision> decisions;
+    try {
+      decisions = dmnEngine.parseDecisions(new ByteArrayInputStream(dmnXml)).stream()
+          .collect(Collectors.toMap(DmnDecision::getKey, Function.identity()));
+    } catch (RuntimeException e) {
+      problems.add(new DmnDiagnostics.Problem(null, null, null, "DMN 无法解析：" + e.getMessage(), "The DMN cannot be parsed: " + e.getMessage()));
+      return new DryRun(problems, List.of());
+    }
+    List<String> structure = new ArrayList<>();
+    decisions.keySet().stream().filter(k -> !k.startsWith(pkg.code() + "-"))
+        .forEach(k -> structure.add("决策键须以政策包代码开头：" + k + " / decision key must start with the package code: " + k));
+    requireOutputs(decisions, pkg.generalDecisionKey(), GENERAL_OUTPUTS, structure);
+    for (Measure m : pkg.measures()) {
+      requireOutputs(decisions, m.decision(), m.isEnterpriseMeasure() ? MEASURE_OUTPUTS : List.of("award"), structure);
+    }
+    structure.forEach(p -> {
+      String[] parts = p.split(" / ", 2);
+      problems.add(new DmnDiagnostics.Problem(null, null, null, parts[0], parts.length > 1 ? parts[1] : parts[0]));
+    });
+    if (!problems.isEmpty()) {
+      return new DryRun(problems, List.of());
+    }
+    List<ExampleResult> results = new ArrayList<>();
+    for (PolicyExample example : cases == null ? examples.apply(pkg) : cases) {
+      results.add(evaluate(pkg, decisions, example));
+    }
+    return new DryRun(problems, results);
+  }
+
   /** The reasons the tables cannot be deployed for the package; empty when they pass. */
   public List<String> check(PolicyPackage pkg, byte[] dmnXml) {
     List<String> problems = new ArrayList<>();
@@ -53,20 +114,27 @@ public class PackageChecker {
       decisions = dmnEngine.parseDecisions(new ByteArrayInputStream(dmnXml)).stream()
           .collect(Collectors.toMap(DmnDecision::getKey, Function.identity()));
     } catch (RuntimeException e) {
-      problems.add("DMN 无法解析 / the DMN cannot be parsed: " + e.getMessage());
+      problems.add("DMN 无法解析：" + e.getMessage() + " / the DMN cannot be parsed: " + e.getMessage());
+      return problems;
+    }
+    // FEEL that does not parse is named once, with its decision, rule and line, instead of failing every worked case.
+    DmnDiagnostics.feel(dmnXml).forEach(p -> problems.add(p.where() + "：" + p.zh() + " / "
+        + "decision " + p.decisionId() + ", rule " + p.ruleId() + ", line " + p.line() + ": " + p.en()));
+    if (!problems.isEmpty()) {
       return problems;
     }
     decisions.keySet().stream().filter(k -> !k.startsWith(pkg.code() + "-"))
-        .forEach(k -> problems.add("决策键须以政策包代码开头 / decision key must start with the package code: " + k));
+        .forEach(k -> problems.add("决策键须以政策包代码开头：" + k + " / decision key must start with the package code: " + k));
     requireOutputs(decisions, pkg.generalDecisionKey(), GENERAL_OUTPUTS, problems);
     for (Measure m : pkg.measures()) {
       requireOutputs(decisions, m.decision(), m.isEnterpriseMeasure() ? MEASURE_OUTPUTS : List.of("award"), problems);
     }
     if (problems.isEmpty()) {
       for (PolicyExample example : examples.apply(pkg)) {
-        String failure = runExample(pkg, decisions, example);
-        if (failure != null) {
-          problems.add("示例未通过 / example fails: " + example.name() + " — " + failure);
+        ExampleResult result = evaluate(pkg, decisions, example);
+        if (!result.passed()) {
+          problems.add("示例未通过：「" + example.name() + "」预期 " + result.expected() + "，实际 " + result.got()
+              + " / example fails: " + example.name() + " — " + result.failure());
         }
       }
     }
@@ -76,16 +144,16 @@ public class PackageChecker {
   private static void requireOutputs(Map<String, DmnDecision> decisions, String key, List<String> outputs, List<String> problems) {
     DmnDecision decision = decisions.get(key);
     if (decision == null) {
-      problems.add("缺少决策 / missing decision: " + key);
+      problems.add("缺少决策 " + key + " / missing decision: " + key);
       return;
     }
     if (!(decision.getDecisionLogic() instanceof DmnDecisionTableImpl table)) {
-      problems.add("决策须为决策表 / decision must be a decision table: " + key);
+      problems.add("决策 " + key + " 须为决策表 / decision must be a decision table: " + key);
       return;
     }
     List<String> declared = table.getOutputs().stream().map(DmnDecisionTableOutputImpl::getOutputName).toList();
     outputs.stream().filter(o -> !declared.contains(o))
-        .forEach(o -> problems.add("决策 " + key + " 缺少输出 / decision lacks output: " + o));
+        .forEach(o -> problems.add("决策 " + key + " 缺少输出 " + o + " / decision " + key + " lacks output: " + o));
   }
 
   /** The contract outputs the example states (absent = not asserted) against the award row's. */
@@ -114,17 +182,19 @@ public class PackageChecker {
     }
   }
 
-  private String runExample(PolicyPackage pkg, Map<String, DmnDecision> decisions, PolicyExample example) {
+  private ExampleResult evaluate(PolicyPackage pkg, Map<String, DmnDecision> decisions, PolicyExample example) {
+    String expected = expected(example.expect());
     Measure measure = pkg.measure(example.measure()).orElse(null);
     if (measure == null) {
-      return "unknown measure " + example.measure();
+      return fail(example, expected, "—", "unknown measure " + example.measure(), List.of());
     }
     Facts.Checked facts = Facts.check(measure, example.facts());
     if (example.expect().expectsFactsRejected()) {
-      return facts.ok() ? "expected the facts to be rejected but they were accepted" : null;
+      return facts.ok() ? fail(example, expected, "申报事实被接受", "expected the facts to be rejected but they were accepted", List.of())
+          : new ExampleResult(example.name(), example.measure(), expected, "申报事实被拒绝", true, null, List.of());
     }
     if (!facts.ok()) {
-      return "facts rejected: " + facts.errors();
+      return fail(example, expected, "申报事实被拒绝", "facts rejected: " + facts.errors(), List.of());
     }
     Map<String, Object> variables = new HashMap<>(facts.variables());
     variables.put("filedOn", LocalDate.now().toString());
@@ -133,25 +203,49 @@ public class PackageChecker {
     if (example.enterprise() != null) {
       variables.putAll(example.enterprise());
     }
+    MATCHED.get().clear();
     try {
       List<Map<String, Object>> rows = dmnEngine.evaluateDecision(decisions.get(measure.decision()), variables)
           .getResultList();
+      List<String> matched = List.copyOf(MATCHED.get());
       MeasureOutcome outcome = MeasureOutcome.of(rows);
+      BigDecimal actual = outcome.eligible() && outcome.award() != null
+          ? AwardCalculator.award(outcome.award(), outcome.capAmount(), BigDecimal.ZERO, outcome.roundingUnit()) : null;
+      String got = outcome.eligible() ? "符合，奖励 " + (actual == null ? "由市局核定" : actual.stripTrailingZeros().toPlainString() + " 元")
+          : "不符合：" + outcome.reasons().stream().map(Reason::zh).collect(Collectors.joining("；"));
       if (outcome.eligible() != example.expect().eligible()) {
-        return "expected eligible=" + example.expect().eligible() + " but got " + outcome.eligible() + " " + outcome.reasons();
+        return fail(example, expected, got, "expected eligible=" + example.expect().eligible() + " but got " + outcome.eligible()
+            + " " + outcome.reasons(), matched);
       }
       if (outcome.eligible()) {
-        BigDecimal expected = example.expect().award();
-        BigDecimal actual = outcome.award() == null ? null
-            : AwardCalculator.award(outcome.award(), outcome.capAmount(), BigDecimal.ZERO, outcome.roundingUnit());
-        if (expected == null ? actual != null : actual == null || expected.compareTo(actual) != 0) {
-          return "expected award " + expected + " but got " + actual;
+        BigDecimal expectedAward = example.expect().award();
+        if (expectedAward == null ? actual != null : actual == null || expectedAward.compareTo(actual) != 0) {
+          return fail(example, expected, got, "expected award " + expectedAward + " but got " + actual, matched);
         }
-        return compareContract(example.expect(), outcome);
+        String contract = compareContract(example.expect(), outcome);
+        if (contract != null) {
+          return fail(example, expected, got, contract, matched);
+        }
       }
-      return null;
+      return new ExampleResult(example.name(), example.measure(), expected, got, true, null, matched);
     } catch (RuntimeException e) {
-      return "evaluation failed: " + e.getMessage();
+      return fail(example, expected, "评估出错", "evaluation failed: " + e.getMessage(), List.copyOf(MATCHED.get()));
+    } finally {
+      MATCHED.get().clear();
     }
+  }
+
+  private static ExampleResult fail(PolicyExample example, String expected, String got, String failure, List<String> matched) {
+    return new ExampleResult(example.name(), example.measure(), expected, got, false, failure, matched);
+  }
+
+  private static String expected(PolicyExample.Expectation e) {
+    if (e.expectsFactsRejected()) {
+      return "申报事实被拒绝";
+    }
+    if (!e.eligible()) {
+      return "不符合";
+    }
+    return "符合，奖励 " + (e.award() == null ? "由市局核定" : e.award().stripTrailingZeros().toPlainString() + " 元");
   }
 }

@@ -70,6 +70,19 @@ public class PackageDeployer {
     return Shipped.DEPLOYED;
   }
 
+  /** The DMN XML of the package's active revision as deployed (with its versionTags), if it has one. */
+  public java.util.Optional<byte[]> activeXml(PolicyPackage pkg) {
+    return revisions.active(pkg.code()).flatMap(r -> repositoryService.getDeploymentResourceNames(r.deploymentId()).stream()
+        .filter(n -> n.endsWith(".dmn") || n.endsWith(".dmn11.xml")).findFirst()
+        .map(name -> {
+          try (var in = repositoryService.getResourceAsStream(r.deploymentId(), name)) {
+            return in.readAllBytes();
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }));
+  }
+
   /**
    * Deploys new tables for the package. Throws {@link PackageRejectedException} with the reasons,
    * deploying nothing, when they fail the checks.

@@ -44,6 +44,16 @@ public class PackageRevisions {
     return max == null ? 1 : max + 1;
   }
 
+  /** Why the revision was deployed (policy console), if anyone said. */
+  public Optional<String> comment(String code, int revision) {
+    return jdbc.query("select deploy_comment from package_revision where package_code = ? and revision = ?",
+        (rs, n) -> rs.getString(1), code, revision).stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  public void setComment(String code, int revision, String comment) {
+    jdbc.update("update package_revision set deploy_comment = ? where package_code = ? and revision = ?", comment, code, revision);
+  }
+
   public void record(PackageRevision r) {
     jdbc.update("""
         insert into package_revision (package_code, revision, version_tag, deployment_id, content_hash, deployed_by, deployed_at)

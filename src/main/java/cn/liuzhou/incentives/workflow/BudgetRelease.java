@@ -1,6 +1,7 @@
 package cn.liuzhou.incentives.workflow;
 
 import cn.liuzhou.incentives.ledger.ApplicationRecord;
+import cn.liuzhou.incentives.ledger.ApplicationJournal;
 import cn.liuzhou.incentives.ledger.ApplicationRepository;
 import cn.liuzhou.incentives.ledger.BudgetLedger;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,8 +14,10 @@ public class BudgetRelease implements JavaDelegate {
 
   private final ApplicationRepository applications;
   private final BudgetLedger budgets;
+  private final ApplicationJournal journal;
 
-  public BudgetRelease(ApplicationRepository applications, BudgetLedger budgets) {
+  public BudgetRelease(ApplicationRepository applications, BudgetLedger budgets, ApplicationJournal journal) {
+    this.journal = journal;
     this.applications = applications;
     this.budgets = budgets;
   }
@@ -26,7 +29,9 @@ public class BudgetRelease implements JavaDelegate {
 
   public void release(ApplicationRecord app) {
     if (app.reservedAward() != null) {
-      budgets.release(app.budgetAccount() != null ? app.budgetAccount() : app.packageCode(), app.reservedAward());
+      String account = app.budgetAccount() != null ? app.budgetAccount() : app.packageCode();
+      budgets.release(account, app.reservedAward());
+      journal.record(app.id(), "BUDGET_RELEASED", "system", app.reservedAward().toPlainString(), account);
       applications.recordReservation(app.id(), null, null);
       applications.recordApproval(app.id(), null);
     }

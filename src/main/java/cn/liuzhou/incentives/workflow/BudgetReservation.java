@@ -2,6 +2,7 @@ package cn.liuzhou.incentives.workflow;
 
 import cn.liuzhou.incentives.ledger.BudgetAccounts;
 import cn.liuzhou.incentives.ledger.ApplicationRecord;
+import cn.liuzhou.incentives.ledger.ApplicationJournal;
 import cn.liuzhou.incentives.ledger.ApplicationRepository;
 import cn.liuzhou.incentives.ledger.BudgetLedger;
 import java.math.BigDecimal;
@@ -19,9 +20,11 @@ public class BudgetReservation implements JavaDelegate {
   private final ApplicationRepository applications;
   private final BudgetLedger budgets;
   private final BudgetAccounts accounts;
+  private final ApplicationJournal journal;
 
   public BudgetReservation(ApplicationRepository applications, BudgetLedger budgets,
-      BudgetAccounts accounts) {
+      BudgetAccounts accounts, ApplicationJournal journal) {
+    this.journal = journal;
     this.accounts = accounts;
     this.applications = applications;
     this.budgets = budgets;
@@ -43,5 +46,6 @@ public class BudgetReservation implements JavaDelegate {
           + (remaining == null ? "no budget set" : remaining.toPlainString() + " yuan left") + ")");
     }
     applications.recordReservation(app.id(), amount, account);
+    journal.record(app.id(), "BUDGET_RESERVED", "system", amount.toPlainString(), account); // the case file shows it
   }
 }

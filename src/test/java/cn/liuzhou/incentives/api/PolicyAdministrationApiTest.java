@@ -161,10 +161,15 @@ class PolicyAdministrationApiTest extends ApiTestSupport {
   }
 
   ResponseEntity<JsonNode> putExamples(String code, String json) {
+    return putExamples(code, json, false);
+  }
+
+  ResponseEntity<JsonNode> putExamples(String code, String json, boolean acceptFailing) {
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth("admin", PASSWORD);
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.exchange("/api/packages/" + code + "/examples", HttpMethod.PUT, new HttpEntity<>(json, headers), JsonNode.class);
+    return rest.exchange("/api/packages/" + code + "/examples" + (acceptFailing ? "?acceptFailing=true" : ""), HttpMethod.PUT,
+        new HttpEntity<>(json, headers), JsonNode.class);
   }
 
   @Test
@@ -175,16 +180,23 @@ class PolicyAdministrationApiTest extends ApiTestSupport {
     assertProblem(deployDmn("LZ-2026Q2", sixty), 422); // the source's examples pin 50 %
     assertProblem(putExamples("LZ-2026Q2", "[{\"name\": \"x\", \"measure\": \"GX-2024Q4-EXHIBITION\", \"expect\": {\"eligible\": true}}]"), 422);
     assertProblem(putExamples("LZ-2026Q2", "{not json"), 422);
-    try {
-      var examples = putExamples("LZ-2026Q2", """
+    String newQuarter = """
           [{"name": "新季度：展位费20万元按60%为12万元，上限10万元", "measure": "LZ-2026Q2-EXHIBITION",
             "enterprise": {"aboveDesignatedSize": true, "industry": "MACHINERY"},
-            "facts": {"eligibleCost": 100000, "eventDate": "2026-05-10"}, "expect": {"eligible": true, "award": 60000}}]""");
+            "facts": {"eligibleCost": 100000, "eventDate": "2026-05-10"}, "expect": {"eligible": true, "award": 60000}}]""";
+    try {
+      // The active tables (50 %) fail the new case: the answer names it and nothing is saved until confirmed.
+      var refused = putExamples("LZ-2026Q2", newQuarter);
+      assertProblem(refused, 409);
+      assertThat(refused.getBody().toString()).contains("新季度：展位费20万元按60%为12万元", "预期 符合，奖励 60000 元", "实际 符合，奖励 50000 元");
+      assertThat(call("admin", HttpMethod.GET, "/api/packages/LZ-2026Q2/examples", null).getBody().toString())
+          .doesNotContain("新季度");
+      var examples = putExamples("LZ-2026Q2", newQuarter, true);
       assertThat(examples.getStatusCode().value()).isEqualTo(200);
       assertThat(deployDmn("LZ-2026Q2", sixty).getStatusCode().value()).isEqualTo(201);
       assertThat(fileExhibition(cleanEnterprise(), 100000).get("proposedAward").decimalValue()).isEqualByComparingTo("60000");
     } finally {
-      assertThat(putExamples("LZ-2026Q2", shippedExamples).getStatusCode().value()).isEqualTo(200);
+      assertThat(putExamples("LZ-2026Q2", shippedExamples, true).getStatusCode().value()).isEqualTo(200);
       assertThat(deployDmn("LZ-2026Q2", shipped("LZ-2026Q2")).getStatusCode().value()).isEqualTo(201);
     }
     assertThat(fileExhibition(cleanEnterprise(), 100000).get("proposedAward").decimalValue()).isEqualByComparingTo("50000");

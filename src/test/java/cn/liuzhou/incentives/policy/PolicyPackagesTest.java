@@ -64,7 +64,7 @@ class PolicyPackagesTest {
     String broken = new String(CATALOGUE.shippedDmn(pkg), java.nio.charset.StandardCharsets.UTF_8)
         .replace("id=\"LZ-2026Q2-LAUNCH-EVENT\"", "id=\"LZ-2026Q2-LAUNCH-EVENTS\"");
     assertThat(CHECKER.check(pkg, broken.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-        .contains("缺少决策 / missing decision: LZ-2026Q2-LAUNCH-EVENT");
+        .contains("缺少决策 LZ-2026Q2-LAUNCH-EVENT / missing decision: LZ-2026Q2-LAUNCH-EVENT");
   }
 
   static String shipped(String code) {
@@ -83,7 +83,7 @@ class PolicyPackagesTest {
         .replaceAll("\\s*<outputEntry id=\"oe_1_\\d+_11\"><text>[^<]*</text></outputEntry>", "");
     assertThat(broken).isNotEqualTo(shipped("GX-2024Q4"));
     assertThat(check("GX-2024Q4", broken))
-        .contains("决策 GX-2024Q4-OUTPUT-GROWTH 缺少输出 / decision lacks output: onceKey");
+        .contains("决策 GX-2024Q4-OUTPUT-GROWTH 缺少输出 onceKey / decision GX-2024Q4-OUTPUT-GROWTH lacks output: onceKey");
   }
 
   @Test

@@ -28,6 +28,8 @@ export default {
     availableLocales: ['zh-CN', 'en'],
     fallbackLocale: 'zh-CN'
   },
+  // The header's link to this application's case files (案卷查询, /cases).
+  customScripts: ['scripts/case-files-link.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
