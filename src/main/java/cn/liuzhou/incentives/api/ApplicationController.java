@@ -141,7 +141,9 @@ public class ApplicationController {
   private ApplicationView view(ApplicationRecord a) {
     return new ApplicationView(a.id(), a.measureCode(), catalogue.measure(a.measureCode()).map(m -> m.titleZh()).orElse(null),
         a.packageCode(), a.creditCode(), registry.find(a.creditCode()).map(Enterprise::name).orElse(null), a.county(),
-        a.projectId(), facts(a.factsJson()), a.status().name(), a.status().zh(), a.proposedAward(), a.approvedAward(),
+        a.projectId(), facts(a.factsJson()), a.status().name(), a.status().zh(),
+        // While screening (again, after an amendment) no award stands: the earlier one is being recomputed.
+        a.status() == ApplicationStatus.SCREENING ? null : a.proposedAward(), a.approvedAward(),
         a.disbursedAward(), a.paymentReference(), reasons.read(a.reasonsJson()), a.decisionVersionTag(), a.filedBy(),
         a.filedAt(), a.updatedAt(), notifications.of(a.id()));
   }

@@ -56,18 +56,28 @@ public class EnterpriseCreditLookup implements JavaDelegate, org.camunda.bpm.eng
     execution.setVariable(Variables.FILED_ON, filedOn.toString());
     execution.setVariable(Variables.MEASURE_CODE, app.measureCode());
     execution.setVariable(Variables.PROJECT_ID, app.projectId());
+    execution.setVariables(registryVariables(creditCode, filedOn, app.measureCode()));
+  }
+
+  /**
+   * What the decision tables read about the enterprise, from the registry, its credit records and the
+   * measure's name list, as of the filing date. The portal's matching and estimates use the same.
+   */
+  public java.util.Map<String, Object> registryVariables(String creditCode, LocalDate filedOn, String measureCode) {
+    java.util.Map<String, Object> vars = new java.util.HashMap<>();
     Optional<Enterprise> found = CreditCode.isValid(creditCode) ? registry.find(creditCode) : Optional.empty();
-    execution.setVariable("registered", found.isPresent());
-    execution.setVariable("aboveDesignatedSize", found.map(Enterprise::aboveDesignatedSize).orElse(null));
-    execution.setVariable("industry", found.map(Enterprise::industry).orElse(null));
-    execution.setVariable("taxCreditRating", found.map(Enterprise::taxCreditRating).orElse(null));
-    execution.setVariable("accountingCreditGood", found.map(Enterprise::accountingCreditGood).orElse(null));
-    execution.setVariable("jointPunishmentTarget", found.map(Enterprise::jointPunishmentTarget).orElse(null));
+    vars.put("registered", found.isPresent());
+    vars.put("aboveDesignatedSize", found.map(Enterprise::aboveDesignatedSize).orElse(null));
+    vars.put("industry", found.map(Enterprise::industry).orElse(null));
+    vars.put("taxCreditRating", found.map(Enterprise::taxCreditRating).orElse(null));
+    vars.put("accountingCreditGood", found.map(Enterprise::accountingCreditGood).orElse(null));
+    vars.put("jointPunishmentTarget", found.map(Enterprise::jointPunishmentTarget).orElse(null));
     Optional<CreditRecord> serious = found.isPresent() ? registry.latestSeriousRecord(creditCode, filedOn) : Optional.empty();
-    execution.setVariable("lastSeriousRecordOn", serious.map(r -> r.recordedOn().toString()).orElse(null));
-    String nameList = catalogue.measure(app.measureCode()).map(Measure::nameList).orElse(null);
-    execution.setVariable("onNameList", nameList == null ? null : nameLists.contains(nameList, creditCode));
-    execution.setVariable("lastSeriousRecord", serious.map(r -> r.category() + " " + r.recordedOn() + " " + r.description()).orElse(null));
+    vars.put("lastSeriousRecordOn", serious.map(r -> r.recordedOn().toString()).orElse(null));
+    String nameList = catalogue.measure(measureCode).map(Measure::nameList).orElse(null);
+    vars.put("onNameList", nameList == null ? null : nameLists.contains(nameList, creditCode));
+    vars.put("lastSeriousRecord", serious.map(r -> r.category() + " " + r.recordedOn() + " " + r.description()).orElse(null));
+    return vars;
   }
 
   @SuppressWarnings("unchecked")
