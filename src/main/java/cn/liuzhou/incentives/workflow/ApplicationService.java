@@ -170,8 +170,8 @@ public class ApplicationService {
 
   /**
    * Amends a returned application. Only the facts that change need to be sent: they are merged into the facts
-   * on file (a fact sent as {@code null} is withdrawn, for optional facts), and the merged set is checked as a
-   * filing is. The answer already shows the new status (SCREENING: screened again, the earlier award no longer
+   * on file (a fact sent as {@code null} is withdrawn, for optional facts; none at all resubmits them as they are),
+   * and the merged set is checked as a filing is. The answer already shows the new status (SCREENING: screened again, the earlier award no longer
    * stands) and no award until screening has computed it.
    */
   @Transactional
@@ -182,12 +182,10 @@ public class ApplicationService {
       throw ApiException.conflict("status", "只有已退回的申请可以补正，当前状态：" + app.status().zh(),
           "Only a RETURNED application can be amended; it is " + app.status());
     }
-    if (facts == null || facts.isEmpty()) {
-      throw ApiException.invalid("facts", "请至少修改一项申报事实", "facts must name at least one fact to change");
-    }
     Measure measure = catalogue.measure(app.measureCode()).orElseThrow();
     Map<String, Object> merged = new java.util.LinkedHashMap<>(read(app.factsJson()));
-    facts.forEach((name, value) -> {
+    // No facts at all resubmits the facts on file (e.g. after uploading the evidence the county asked for).
+    (facts == null ? Map.<String, Object>of() : facts).forEach((name, value) -> {
       if (value == null) {
         merged.remove(name);
       } else {
@@ -208,7 +206,7 @@ public class ApplicationService {
     applications.setStatus(id, ApplicationStatus.SCREENING);
     applications.setReasons(id, "[]");
     journal.record(id, "AMENDED", caller.userId(), ApplicationStatus.SCREENING.name(),
-        "补正事实：" + String.join("、", facts.keySet()));
+        facts == null || facts.isEmpty() ? "按原申报事实重新提交" : "补正事实：" + String.join("、", facts.keySet()));
     return applications.get(id);
   }
 
