@@ -103,8 +103,8 @@ var Portal = (function () {
       var input = inputOf(field);
       if (input.dataset.initial !== undefined && input.dataset.initial !== '') { setValue(field, input.dataset.initial); }
       if (field.dataset.kind === 'money') {
+        // Grouped when the field is left; commas typed or shown are ignored when the amount is read.
         input.addEventListener('blur', function () { input.value = groupDigits(input.value); });
-        input.addEventListener('focus', function () { input.value = input.value.replace(/,/g, ''); });
       }
     });
   }
