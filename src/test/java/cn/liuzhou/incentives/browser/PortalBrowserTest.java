@@ -91,7 +91,11 @@ class PortalBrowserTest extends ApiTestSupport {
   }
 
   private void shot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
+    shot(page, name, true);
+  }
+
+  private void shot(Page page, String name, boolean fullPage) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(fullPage));
   }
 
   private static void assertNoHorizontalOverflow(Page page) {
@@ -114,7 +118,7 @@ class PortalBrowserTest extends ApiTestSupport {
     assertThat(exhibition).containsText("50%");
     assertThat(page.locator("#cannot-apply > li").first()).isVisible();
     assertThat(page.locator("#cannot-apply .reasons li").first()).not().isEmpty();
-    shot(page, "portal-match.png");
+    shot(page, "portal-match.png", false);
 
     exhibition.getByText("开始申报").click();
     page.locator("#fact-eligibleCost").fill("150000");
@@ -215,8 +219,13 @@ class PortalBrowserTest extends ApiTestSupport {
       phone.locator("footer").waitFor();
       assertNoHorizontalOverflow(phone);
     }
-    phone.navigate(url("/portal/applications/" + id));
-    shot(phone, "portal-phone.png");
+    phone.navigate(url("/portal/apply/LZ-2026Q2-EXHIBITION"));
+    phone.locator("#fact-eligibleCost").fill("88000");
+    phone.locator("#fact-eventDate").fill("2026-06-18");
+    phone.locator("#estimate-button").click();
+    assertThat(phone.locator("#estimate-amount")).containsText("元");
+    assertNoHorizontalOverflow(phone);
+    shot(phone, "portal-phone.png", false);
     phone.context().close();
   }
 

@@ -59,6 +59,14 @@ class PortalPagesTest extends ApiTestSupport {
   }
 
   @Test
+  void theNewEndpointsArePublishedWithChineseAndEnglishSummaries() {
+    String docs = rest.getForEntity("/v3/api-docs", String.class).getBody();
+    assertThat(docs).contains("/api/enterprises/{creditCode}/eligible-measures", "/api/measures/{measureCode}/estimate",
+        "/api/drafts/{measureCode}", "/api/notifications", "/api/applications/{id}/timeline", "/api/public/notices",
+        "/api/public/notices/{id}/objections", "政策匹配", "Estimate the award", "只需提交修改的事实");
+  }
+
+  @Test
   void theNoticesPageIsPublic() {
     ResponseEntity<String> page = rest.getForEntity("/notices", String.class);
     assertThat(page.getStatusCode().value()).isEqualTo(200);
