@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +110,11 @@ public class MeasureMatcher {
     LocalDate today = LocalDate.now(clock);
     Optional<Enterprise> enterprise = registry.find(creditCode);
     List<MatchedMeasure> result = new ArrayList<>();
-    for (PolicyPackage pkg : catalogue.packages()) {
+    // The newest policy documents first.
+    List<PolicyPackage> packages = new ArrayList<>(catalogue.packages());
+    packages.sort(java.util.Comparator.comparing(PolicyPackage::validFrom,
+        java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+    for (PolicyPackage pkg : packages) {
       Optional<PackageRevision> revision = revisions.active(pkg.code());
       PackageSettings.Settings window = settings.get(pkg.code());
       for (Measure measure : pkg.measures()) {
@@ -337,7 +340,8 @@ public class MeasureMatcher {
             && "true".equals(entries.get(eligibleColumn).getTextContent().trim()) && rule.getDescription() != null) {
           String text = rule.getDescription().getTextContent().trim();
           if (text.contains("PLACEHOLDER")) {
-            text = "金额由市工业和信息化局核定（" + text.replaceAll("【[^】]*】", "").trim() + "）";
+            // A placeholder row (README, "Placeholders"): the source names no amount yet.
+            text = "政策原文未给出具体金额或比例，由市工业和信息化局核定";
           }
           texts.add(text);
         }
@@ -351,7 +355,4 @@ public class MeasureMatcher {
     return registry.find(creditCode);
   }
 
-  static Map<String, Object> linked(Map<String, Object> m) {
-    return new LinkedHashMap<>(m);
-  }
 }
