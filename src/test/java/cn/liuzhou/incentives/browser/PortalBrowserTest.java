@@ -186,6 +186,7 @@ class PortalBrowserTest extends ApiTestSupport {
     publicPage.locator("#objector-phone").fill("13800138000");
     publicPage.locator("#objection-submit").click();
     assertThat(publicPage.locator("#objection-receipt")).containsText("异议已受理，回执号 YY-");
+    assertThat(publicPage.locator("#objection-form")).isHidden();
     shot(publicPage, "portal-notices.png");
     String receipt = publicPage.locator("#objection-receipt").innerText().replaceAll(".*回执号 (YY-\\S+?)，.*", "$1");
     dismissObjection(receipt, "经核查，企业已提供参展合同和现场照片");
