@@ -48,7 +48,11 @@ class SchemaUpgradeTest {
     var result = Flyway.configure().dataSource(ds).locations("classpath:db/migration").table("incentives_schema_history")
         .baselineOnMigrate(true).baselineVersion("0").load().migrate();
     assertThat(result.success).isTrue();
-    assertThat(result.migrationsExecuted).isEqualTo(2);
+    // Every versioned migration shipped (V1 and V2 of the first Flyway release, and each added since) ran.
+    int shipped = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+        .getResources("classpath:db/migration/V*__*.sql").length;
+    assertThat(shipped).isGreaterThanOrEqualTo(2);
+    assertThat(result.migrationsExecuted).isEqualTo(shipped);
 
     // Every application, event, payment and budget figure is still there…
     assertThat(jdbc.queryForObject("select disbursed_award from incentive_application where id = 'SQ-OLD-1'", BigDecimal.class))
