@@ -88,6 +88,10 @@ public class ApplicationController {
   }
 
   @PostMapping("/applications/{id}/amendments")
+  @io.swagger.v3.oas.annotations.Operation(summary = "补正已退回的申请：只需提交修改的事实 · Amend a returned application: send only the facts that change",
+      description = "facts 与原申报事实合并（值为 null 表示撤回该选填事实；为空则按原事实重新提交），合并后按申报规则校验（422 指明字段）。"
+          + "答复即为新状态 SCREENING（重新自动审核），原测算金额不再有效。The facts are merged into those on file and checked; "
+          + "the answer shows the new status (SCREENING) and no award until screening has computed it.")
   public ApplicationView amend(@PathVariable String id, @RequestBody AmendmentRequest request, Caller caller) {
     return view(service.amend(caller, id, request.facts()));
   }
@@ -141,7 +145,9 @@ public class ApplicationController {
   private ApplicationView view(ApplicationRecord a) {
     return new ApplicationView(a.id(), a.measureCode(), catalogue.measure(a.measureCode()).map(m -> m.titleZh()).orElse(null),
         a.packageCode(), a.creditCode(), registry.find(a.creditCode()).map(Enterprise::name).orElse(null), a.county(),
-        a.projectId(), facts(a.factsJson()), a.status().name(), a.status().zh(), a.proposedAward(), a.approvedAward(),
+        a.projectId(), facts(a.factsJson()), a.status().name(), a.status().zh(),
+        // While screening (again, after an amendment) no award stands: the earlier one is being recomputed.
+        a.status() == ApplicationStatus.SCREENING ? null : a.proposedAward(), a.approvedAward(),
         a.disbursedAward(), a.paymentReference(), reasons.read(a.reasonsJson()), a.decisionVersionTag(), a.filedBy(),
         a.filedAt(), a.updatedAt(), notifications.of(a.id()));
   }

@@ -54,7 +54,8 @@ public class PackageController {
       List<PackageSettings.Change> settingsChanges) {}
 
   public record MeasureView(String code, String packageCode, String clause, String titleZh, String applicant,
-      String decisionKey, String amountSource, boolean projectBased, String nameList, List<FactSpec> facts) {}
+      String decisionKey, String amountSource, boolean projectBased, String nameList, List<FactSpec> facts,
+      List<cn.liuzhou.incentives.policy.Measure.DocumentSpec> documents) {}
 
   private final PolicyCatalogue catalogue;
   private final PackageRevisions revisions;
@@ -395,7 +396,7 @@ public class PackageController {
 
   private static MeasureView measure(PolicyPackage p, Measure m) {
     return new MeasureView(m.code(), p.code(), m.clause(), m.titleZh(), m.applicant(), m.decision(), m.amountSource(),
-        m.requiresProject(), m.nameList(), m.facts());
+        m.requiresProject(), m.nameList(), m.facts(), m.isEnterpriseMeasure() ? m.documents() : List.of());
   }
 
   private static LocalDate date(JsonNode body, String field, List<ApiException.FieldProblem> problems) {

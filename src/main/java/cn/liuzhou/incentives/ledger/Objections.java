@@ -33,8 +33,14 @@ public class Objections {
 
   /** Inserts the objection; a second one by the same objector fails with a DuplicateKeyException. */
   public void insert(Objection o) {
-    jdbc.update("insert into objection (id, application_id, objector, reason, status, filed_at) values (?, ?, ?, ?, ?, ?)",
-        o.id(), o.applicationId(), o.objector(), o.reason(), o.status().name(), Timestamp.from(o.filedAt()));
+    insert(o, null, null);
+  }
+
+  /** Inserts the objection with the contact of a member of the public (null for a logged-in objector). */
+  public void insert(Objection o, String contactName, String contactPhone) {
+    jdbc.update("insert into objection (id, application_id, objector, reason, status, filed_at, contact_name, contact_phone) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        o.id(), o.applicationId(), o.objector(), o.reason(), o.status().name(), Timestamp.from(o.filedAt()), contactName,
+        contactPhone);
   }
 
   public boolean exists(String applicationId, String objector) {

@@ -10,6 +10,8 @@ import java.util.List;
  * @param amountSource TABLE when the decision computes the award, BUREAU when the bureau enters it
  * @param projectBased true when one application is made per {@code projectId}
  * @param nameList name of the administrators' list an applicant must be on, if any
+ * @param documents evidence the applicant uploads with the application (the portal asks for each); when the
+ *     package names none, one optional upload of supporting evidence
  */
 public record Measure(
     String code,
@@ -20,7 +22,14 @@ public record Measure(
     String amountSource,
     Boolean projectBased,
     String nameList,
-    List<FactSpec> facts) {
+    List<FactSpec> facts,
+    List<DocumentSpec> documents) {
+
+  /** A document the applicant uploads: its {@code documentType} for the attachments API, label, whether required. */
+  public record DocumentSpec(String type, String labelZh, boolean required) {}
+
+  private static final List<DocumentSpec> DEFAULT_DOCUMENTS =
+      List.of(new DocumentSpec("EVIDENCE", "证明材料（发票、合同、凭证等）", false));
 
   public boolean isEnterpriseMeasure() {
     return !"COUNTY".equals(applicant);
@@ -32,5 +41,9 @@ public record Measure(
 
   public List<FactSpec> facts() {
     return facts == null ? List.of() : facts;
+  }
+
+  public List<DocumentSpec> documents() {
+    return documents == null || documents.isEmpty() ? DEFAULT_DOCUMENTS : documents;
   }
 }

@@ -61,6 +61,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/engine-rest/engine")).permitAll()
             .requestMatchers(ADMIN_ONLY_ENGINE_CALLS).hasAuthority(Groups.ADMINS)
+            // The public notices (公示) and the public's objections to them: no login (PortalApiController).
+            .requestMatchers(paths.matcher("/api/public/**")).permitAll()
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName("incentives").authenticationEntryPoint(problem))
         .exceptionHandling(e -> e.authenticationEntryPoint(problem)

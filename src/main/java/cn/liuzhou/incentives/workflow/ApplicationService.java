@@ -168,16 +168,31 @@ public class ApplicationService {
     return applications.get(id);
   }
 
+  /**
+   * Amends a returned application. Only the facts that change need to be sent: they are merged into the facts
+   * on file (a fact sent as {@code null} is withdrawn, for optional facts; none at all resubmits them as they are),
+   * and the merged set is checked as a filing is. The answer already shows the new status (SCREENING: screened again, the earlier award no longer
+   * stands) and no award until screening has computed it.
+   */
   @Transactional
   public ApplicationRecord amend(Caller caller, String id, Map<String, Object> facts) {
-    ApplicationRecord app = applications.find(id).orElseThrow(() -> ApiException.notFound("申请", id));
+    ApplicationRecord app = applications.lock(id).orElseThrow(() -> ApiException.notFound("申请", id));
     authoriseApplicantAction(caller, app);
     if (app.status() != ApplicationStatus.RETURNED) {
       throw ApiException.conflict("status", "只有已退回的申请可以补正，当前状态：" + app.status().zh(),
           "Only a RETURNED application can be amended; it is " + app.status());
     }
     Measure measure = catalogue.measure(app.measureCode()).orElseThrow();
-    Facts.Checked checked = Facts.check(measure, facts);
+    Map<String, Object> merged = new java.util.LinkedHashMap<>(read(app.factsJson()));
+    // No facts at all resubmits the facts on file (e.g. after uploading the evidence the county asked for).
+    (facts == null ? Map.<String, Object>of() : facts).forEach((name, value) -> {
+      if (value == null) {
+        merged.remove(name);
+      } else {
+        merged.put(name, value);
+      }
+    });
+    Facts.Checked checked = Facts.check(measure, merged);
     if (!checked.ok()) {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY,
           checked.errors().stream().map(e -> new ApiException.FieldProblem(e.field(), e.zh(), e.en())).toList());
@@ -188,8 +203,21 @@ public class ApplicationService {
     variables.put(Variables.EXPERT_RATING, null); // amended facts are rated again, never on an earlier rating
     runtime.createMessageCorrelation("AmendmentSubmitted").processInstanceBusinessKey(id)
         .setVariables(variables).correlateWithResult();
-    journal.record(id, "AMENDED", caller.userId(), ApplicationStatus.SCREENING.name(), changes);
+    // Screened again from here: the return's reasons and the earlier award no longer stand.
+    applications.setStatus(id, ApplicationStatus.SCREENING);
+    applications.setReasons(id, "[]");
+    journal.record(id, "AMENDED", caller.userId(), ApplicationStatus.SCREENING.name(),
+        changes == null || changes.isBlank() ? "按原申报事实重新提交" : changes);
     return applications.get(id);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> read(String factsJson) {
+    try {
+      return factsJson == null ? Map.of() : json.readValue(factsJson, Map.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -200,9 +228,7 @@ public class ApplicationService {
    */
   @Transactional
   public Objections.Objection object(Caller caller, String id, String reason) {
-    if (reason == null || reason.isBlank() || reason.length() > 2000) {
-      throw ApiException.invalid("reason", "请填写异议理由（不超过2000字）", "reason is required (at most 2000 characters)");
-    }
+    checkReason(reason);
     // Locked: an objection and the payment of the same award never pass each other unseen.
     ApplicationRecord app = applications.lock(id).orElseThrow(() -> ApiException.notFound("申请", id));
     if (app.status() != ApplicationStatus.PUBLIC_NOTICE) {
@@ -212,29 +238,73 @@ public class ApplicationService {
     if (caller.enterprise().map(app.creditCode()::equals).orElse(false)) {
       throw ApiException.conflict("applicationId", "申报企业不能对本企业的奖励提出异议", "An enterprise cannot object to its own award");
     }
-    if (objections.exists(id, caller.userId())) {
-      throw ApiException.conflict("applicationId", "您已对该申请提出过异议，每人每个申请限一次",
-          "You have already objected to this application; one objection per person and application");
+    return fileObjection(app, caller.userId(), null, null, reason.trim());
+  }
+
+  /**
+   * An objection by a member of the public, without a login (公示 page): name and contact phone, once per contact
+   * and application. Only an award currently on notice accepts it; for anything else the answer is the same 404
+   * as for an unknown number, so the form cannot be used to find out which applications exist.
+   */
+  @Transactional
+  public Objections.Objection objectAsPublic(String id, String name, String phone, String reason) {
+    List<ApiException.FieldProblem> problems = new ArrayList<>();
+    String cleanName = name == null ? "" : name.strip();
+    if (cleanName.isEmpty() || cleanName.length() > 50 || cleanName.chars().anyMatch(Character::isISOControl)) {
+      problems.add(new ApiException.FieldProblem("name", "请填写姓名（不超过50字）", "name is required (at most 50 characters)"));
+    }
+    String cleanPhone = phone == null ? "" : phone.replaceAll("[\\s-]", "");
+    if (!cleanPhone.matches("1[3-9]\\d{9}|0\\d{9,11}")) {
+      problems.add(new ApiException.FieldProblem("phone", "请填写有效的联系电话（手机号码11位，或带区号的固定电话）",
+          "phone must be a mainland mobile number (11 digits) or a landline with its area code"));
+    }
+    if (reason == null || reason.isBlank() || reason.length() > 2000) {
+      problems.add(new ApiException.FieldProblem("reason", "请填写异议理由（不超过2000字）", "reason is required (at most 2000 characters)"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, problems);
+    }
+    ApplicationRecord app = applications.lock(id).filter(a -> a.status() == ApplicationStatus.PUBLIC_NOTICE)
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, null, "没有正在公示的该项奖励", "No award with this number is on public notice"));
+    return fileObjection(app, "public:" + cleanPhone, cleanName, cleanPhone, reason.trim());
+  }
+
+  private static void checkReason(String reason) {
+    if (reason == null || reason.isBlank() || reason.length() > 2000) {
+      throw ApiException.invalid("reason", "请填写异议理由（不超过2000字）", "reason is required (at most 2000 characters)");
+    }
+  }
+
+  private Objections.Objection fileObjection(ApplicationRecord app, String objector, String contactName,
+      String contactPhone, String reason) {
+    String id = app.id();
+    if (objections.exists(id, objector)) {
+      throw duplicateObjection();
     }
     Instant now = Instant.now(clock);
     String receipt = "YY-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
         + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
-    var objection = new Objections.Objection(receipt, id, caller.userId(), reason.trim(), Objections.Status.OPEN, now,
+    var objection = new Objections.Objection(receipt, id, objector, reason, Objections.Status.OPEN, now,
         null, null, null);
     try {
-      objections.insert(objection);
+      objections.insert(objection, contactName, contactPhone);
     } catch (org.springframework.dao.DuplicateKeyException e) {
-      throw ApiException.conflict("applicationId", "您已对该申请提出过异议，每人每个申请限一次",
-          "You have already objected to this application; one objection per person and application");
+      throw duplicateObjection();
     }
+    Map<String, Object> variables = new HashMap<>(Map.of(Variables.APPLICATION_ID, id, "objectionReason",
+        contactName == null ? reason : reason + "\n（公众异议，联系人：" + contactName + "，电话：" + contactPhone + "）",
+        Variables.MEASURE_TITLE, catalogue.measure(app.measureCode()).map(Measure::titleZh).orElse(app.measureCode()),
+        Variables.APPLICANT_NAME, registry.find(app.creditCode()).map(Enterprise::name).orElse(app.creditCode()),
+        Variables.APPROVED_AWARD, Variables.asDouble(app.approvedAward())));
     runtime.createProcessInstanceById(workflow.definitionId(OBJECTION_PROCESS_KEY)).businessKey(receipt)
-        .setVariables(Map.of(Variables.APPLICATION_ID, id, "objectionReason", reason.trim(),
-            Variables.MEASURE_TITLE, catalogue.measure(app.measureCode()).map(Measure::titleZh).orElse(app.measureCode()),
-            Variables.APPLICANT_NAME, registry.find(app.creditCode()).map(Enterprise::name).orElse(app.creditCode()),
-            Variables.APPROVED_AWARD, Variables.asDouble(app.approvedAward())))
-        .execute();
-    journal.record(id, "OBJECTION", caller.userId(), "OBJECTED", receipt + " " + reason.trim());
+        .setVariables(variables).execute();
+    journal.record(id, "OBJECTION", objector, "OBJECTED", receipt + " " + reason);
     return objection;
+  }
+
+  private static ApiException duplicateObjection() {
+    return ApiException.conflict("applicationId", "您已对该申请提出过异议，每人每个申请限一次",
+        "You have already objected to this application; one objection per person and application");
   }
 
   /** The enterprise files for itself; county staff file for an enterprise of their county. */

@@ -73,25 +73,34 @@ public class EnterpriseCreditLookup implements JavaDelegate, org.camunda.bpm.eng
   }
 
   private java.util.Map<String, Object> decisionInputs(ApplicationRecord app, LocalDate filedOn) {
-    String creditCode = app.creditCode();
     Measure measure = catalogue.measure(app.measureCode()).orElseThrow();
     java.util.Map<String, Object> v = new java.util.HashMap<>(ApplicationService.factVariables(measure, Facts.check(measure, facts(app))));
     v.put(Variables.FILED_ON, filedOn.toString());
     v.put(Variables.MEASURE_CODE, app.measureCode());
     v.put(Variables.PROJECT_ID, app.projectId());
-    Optional<Enterprise> found = CreditCode.isValid(creditCode) ? registry.find(creditCode) : Optional.empty();
-    v.put("registered", found.isPresent());
-    v.put("aboveDesignatedSize", found.map(Enterprise::aboveDesignatedSize).orElse(null));
-    v.put("industry", found.map(Enterprise::industry).orElse(null));
-    v.put("taxCreditRating", found.map(Enterprise::taxCreditRating).orElse(null));
-    v.put("accountingCreditGood", found.map(Enterprise::accountingCreditGood).orElse(null));
-    v.put("jointPunishmentTarget", found.map(Enterprise::jointPunishmentTarget).orElse(null));
-    Optional<CreditRecord> serious = found.isPresent() ? registry.latestSeriousRecord(creditCode, filedOn) : Optional.empty();
-    v.put("lastSeriousRecordOn", serious.map(r -> r.recordedOn().toString()).orElse(null));
-    String nameList = measure.nameList();
-    v.put("onNameList", nameList == null ? null : nameLists.contains(nameList, creditCode));
-    v.put("lastSeriousRecord", serious.map(r -> r.category() + " " + r.recordedOn() + " " + r.description()).orElse(null));
+    v.putAll(registryVariables(app.creditCode(), filedOn, app.measureCode()));
     return v;
+  }
+
+  /**
+   * What the decision tables read about the enterprise, from the registry, its credit records and the
+   * measure's name list, as of the filing date. The portal's matching and estimates use the same.
+   */
+  public java.util.Map<String, Object> registryVariables(String creditCode, LocalDate filedOn, String measureCode) {
+    java.util.Map<String, Object> vars = new java.util.HashMap<>();
+    Optional<Enterprise> found = CreditCode.isValid(creditCode) ? registry.find(creditCode) : Optional.empty();
+    vars.put("registered", found.isPresent());
+    vars.put("aboveDesignatedSize", found.map(Enterprise::aboveDesignatedSize).orElse(null));
+    vars.put("industry", found.map(Enterprise::industry).orElse(null));
+    vars.put("taxCreditRating", found.map(Enterprise::taxCreditRating).orElse(null));
+    vars.put("accountingCreditGood", found.map(Enterprise::accountingCreditGood).orElse(null));
+    vars.put("jointPunishmentTarget", found.map(Enterprise::jointPunishmentTarget).orElse(null));
+    Optional<CreditRecord> serious = found.isPresent() ? registry.latestSeriousRecord(creditCode, filedOn) : Optional.empty();
+    vars.put("lastSeriousRecordOn", serious.map(r -> r.recordedOn().toString()).orElse(null));
+    String nameList = catalogue.measure(measureCode).map(Measure::nameList).orElse(null);
+    vars.put("onNameList", nameList == null ? null : nameLists.contains(nameList, creditCode));
+    vars.put("lastSeriousRecord", serious.map(r -> r.category() + " " + r.recordedOn() + " " + r.description()).orElse(null));
+    return vars;
   }
 
   @SuppressWarnings("unchecked")
