@@ -47,7 +47,11 @@ public class EnterpriseController {
   private final EnterpriseRegistry registry;
   private final IdentityService identity;
 
-  public EnterpriseController(EnterpriseRegistry registry, IdentityService identity) {
+  private final cn.liuzhou.incentives.review.PayeeRefresh payees;
+
+  public EnterpriseController(EnterpriseRegistry registry, IdentityService identity,
+      cn.liuzhou.incentives.review.PayeeRefresh payees) {
+    this.payees = payees;
     this.registry = registry;
     this.identity = identity;
   }
@@ -108,7 +112,9 @@ public class EnterpriseController {
         r.taxCreditRating(), r.accountingCreditGood(), r.jointPunishmentTarget(), hasBank ? r.bankName().trim() : null,
         hasAccount ? r.bankAccount().replace(" ", "") : null);
     boolean created = registry.save(e, caller.userId());
-    return created ? ResponseEntity.created(URI.create("/api/enterprises/" + creditCode)).body(e) : ResponseEntity.ok(e);
+    payees.refresh(creditCode);
+    Enterprise saved = registry.find(creditCode).orElseThrow(); // the payee account is kept when the request omits it
+    return created ? ResponseEntity.created(URI.create("/api/enterprises/" + creditCode)).body(saved) : ResponseEntity.ok(saved);
   }
 
   @PutMapping("/{creditCode}/account")

@@ -3,11 +3,7 @@ package cn.liuzhou.incentives.cases;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * HOOK (issue 9 ↔ reviewer forms with evidence attachments): the attachments a case file lists with their SHA-256.
- * The default implementation ({@link JdbcCaseAttachments}) reads table {@code attachment} when it exists; the
- * attachments feature may replace it with a bean of its own.
- */
+/** The attachments a case file lists with their SHA-256 ({@link EvidenceCaseAttachments} reads the evidence store). */
 public interface CaseAttachments {
 
   record Attachment(String name, String sha256, long size, String uploadedBy, Instant uploadedAt) {}

@@ -29,11 +29,21 @@ public class EvidenceService {
   private final EvidenceAccess access;
   private final ApplicationJournal journal;
   private final long maxFileBytes;
+  private final int maxFilesPerApplication;
+  private final long maxBytesPerApplication;
   private final Clock clock;
+  private final org.camunda.bpm.engine.TaskService tasks;
+  private final cn.liuzhou.incentives.review.ReviewDisplay display;
 
   public EvidenceService(ApplicationRepository applications, Attachments attachments, EvidenceAccess access,
       ApplicationJournal journal, @Value("${incentives.attachments.max-file-bytes:20971520}") long maxFileBytes,
-      Optional<Clock> clock) {
+      @Value("${incentives.attachments.max-files-per-application:60}") int maxFilesPerApplication,
+      @Value("${incentives.attachments.max-bytes-per-application:314572800}") long maxBytesPerApplication,
+      Optional<Clock> clock, org.camunda.bpm.engine.TaskService tasks, cn.liuzhou.incentives.review.ReviewDisplay display) {
+    this.maxFilesPerApplication = maxFilesPerApplication;
+    this.maxBytesPerApplication = maxBytesPerApplication;
+    this.tasks = tasks;
+    this.display = display;
     this.applications = applications;
     this.attachments = attachments;
     this.access = access;
@@ -78,6 +88,14 @@ public class EvidenceService {
     EvidenceFormat format = EvidenceFormat.detect(content).orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         "file", "文件类型不受支持：仅接受 PDF、OFD、JPEG、PNG、XLSX、DOCX（按文件内容识别，不按扩展名）",
         "Unsupported file type: only PDF, OFD, JPEG, PNG, XLSX and DOCX are accepted (recognised by content, not by name)"));
+    // Per application, so that no applicant can fill the disk (files are never deleted: they are evidence).
+    List<Attachments.Attachment> existing = attachments.of(app.id());
+    long stored = existing.stream().mapToLong(Attachments.Attachment::sizeBytes).sum();
+    if (existing.size() >= maxFilesPerApplication || stored + content.length > maxBytesPerApplication) {
+      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "file", "每件申请最多上传 " + maxFilesPerApplication + " 个文件、合计 "
+          + megabytes(maxBytesPerApplication) + "；请合并材料后再上传",
+          "At most " + maxFilesPerApplication + " files and " + maxBytesPerApplication + " bytes per application");
+    }
     String fileName = format.safeFileName(originalName);
     String sha256 = sha256(content);
     Instant now = Instant.now(clock);
@@ -85,6 +103,10 @@ public class EvidenceService {
         caller.userId(), now, content);
     journal.record(app.id(), "ATTACHMENT", caller.userId(), "UPLOADED", (type == null ? "" : type + "：") + fileName
         + "（" + format.labelZh() + "，" + sizeText(content.length) + "，SHA-256 " + sha256 + "，附件编号 " + saved.id() + "）");
+    // A reviewer who already has the task open sees the new file too (the list is otherwise set when the task opens).
+    String list = display.evidenceText(applications.get(app.id()));
+    tasks.createTaskQuery().processInstanceBusinessKey(app.id()).list()
+        .forEach(t -> tasks.setVariableLocal(t.getId(), cn.liuzhou.incentives.review.ReviewDisplay.EVIDENCE_LIST, list));
     return saved;
   }
 

@@ -37,7 +37,11 @@ public class Notifications {
     this.gateway = gateway;
   }
 
-  public void send(String applicationId, String creditCode, String zh, String en) {
+  public void send(String applicationId, String creditCode, String messageZh, String messageEn) {
+    // A message quotes the reviewer's comment, which may be as long as the column; the full comment stays in the
+    // journal and the application's page.
+    String zh = shortened(messageZh);
+    String en = shortened(messageEn);
     jdbc.update("insert into notification (application_id, credit_code, message_zh, message_en, created_at) values (?, ?, ?, ?, ?)",
         applicationId, creditCode, zh, en, Timestamp.from(Instant.now()));
     Runnable deliver = () -> {
@@ -81,5 +85,11 @@ public class Notifications {
         ? jdbc.update("update notification set read_at = ? where credit_code = ? and read_at is null", now, creditCode)
         : jdbc.update("update notification set read_at = ? where credit_code = ? and read_at is null and id <= ?", now,
             creditCode, upToId);
+  }
+
+  private static final int MAX_MESSAGE = 2000;
+
+  private static String shortened(String message) {
+    return message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
   }
 }

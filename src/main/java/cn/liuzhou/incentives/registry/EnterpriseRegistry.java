@@ -42,8 +42,17 @@ public class EnterpriseRegistry {
   }
 
   /** Inserts or replaces the record; answers true when it was new. */
-  public boolean save(Enterprise e, String actor) {
+  public boolean save(Enterprise given, String actor) {
     Timestamp now = Timestamp.from(Instant.now());
+    Optional<Enterprise> before = find(given.creditCode());
+    // A registry update that says nothing about the payee account keeps it: only an explicit change changes it.
+    Enterprise e = given.bankAccount() == null && given.bankName() == null && before.isPresent()
+        ? new Enterprise(given.creditCode(), given.name(), given.county(), given.industry(), given.aboveDesignatedSize(),
+            given.taxCreditRating(), given.accountingCreditGood(), given.jointPunishmentTarget(), before.get().bankName(),
+            before.get().bankAccount())
+        : given;
+    boolean accountChanged = before.map(b -> !java.util.Objects.equals(b.bankAccount(), e.bankAccount())
+        || !java.util.Objects.equals(b.bankName(), e.bankName())).orElse(e.bankAccount() != null);
     int updated = jdbc.update("""
         update enterprise set name = ?, county = ?, industry = ?, above_designated_size = ?, tax_credit_rating = ?,
           accounting_credit_good = ?, joint_punishment_target = ?, bank_name = ?, bank_account = ?, updated_by = ?,
@@ -51,6 +60,7 @@ public class EnterpriseRegistry {
         e.name(), e.county(), e.industry(), e.aboveDesignatedSize(), e.taxCreditRating(), e.accountingCreditGood(),
         e.jointPunishmentTarget(), e.bankName(), e.bankAccount(), actor, now, e.creditCode());
     if (updated == 1) {
+      recordAccount(e, accountChanged, actor, now);
       return false;
     }
     jdbc.update("""
@@ -59,7 +69,21 @@ public class EnterpriseRegistry {
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         e.creditCode(), e.name(), e.county(), e.industry(), e.aboveDesignatedSize(), e.taxCreditRating(),
         e.accountingCreditGood(), e.jointPunishmentTarget(), e.bankName(), e.bankAccount(), actor, now);
+    recordAccount(e, accountChanged, actor, now);
     return true;
+  }
+
+  private void recordAccount(Enterprise e, boolean changed, String actor, Timestamp now) {
+    if (changed) {
+      jdbc.update("insert into enterprise_account_change (credit_code, bank_name, bank_account, changed_by, changed_at) "
+          + "values (?, ?, ?, ?, ?)", e.creditCode(), e.bankName(), e.bankAccount(), actor, now);
+    }
+  }
+
+  /** The payee accounts the enterprise has had, oldest first: bank, account, who set it, when. */
+  public List<java.util.Map<String, Object>> accountHistory(String creditCode) {
+    return jdbc.queryForList("select bank_name, bank_account, changed_by, changed_at from enterprise_account_change "
+        + "where credit_code = ? order by id", creditCode);
   }
 
   public CreditRecord addRecord(String creditCode, String category, boolean serious, LocalDate recordedOn,

@@ -112,10 +112,46 @@ public class ReviewDisplay {
       }
       default -> { }
     }
+    v.replaceAll((name, value) -> value instanceof String text ? (EVIDENCE_LIST.equals(name) ? fitLatest(text) : fit(text)) : value);
     return v;
   }
 
+  /** The evidence list as the forms show it, for refreshing open tasks when a file is added. */
+  public String evidenceText(ApplicationRecord app) {
+    return fitLatest(evidence(app));
+  }
+
+  /** Like {@link #fit}, but keeps the end of a list that grows at the end (the newest evidence matters most). */
+  static String fitLatest(String text) {
+    if (text.length() <= MAX_SHOWN) {
+      return text;
+    }
+    int from = text.indexOf('\n', text.length() - (MAX_SHOWN - 80));
+    String tail = text.substring(from < 0 ? text.length() - (MAX_SHOWN - 80) : from + 1);
+    return "……（此前 " + (text.length() - tail.length()) + " 字从略，完整清单见申请详情和案卷）\n" + tail;
+  }
+
+  /**
+   * Camunda keeps a String variable in a column of 4,000 characters: a longer text (many files, long comments)
+   * would make the task itself fail to be created. The form shows the beginning and says where the rest is.
+   */
+  static String fit(String text) {
+    if (text.length() <= MAX_SHOWN) {
+      return text;
+    }
+    int cut = text.lastIndexOf('\n', MAX_SHOWN - 80);
+    String head = text.substring(0, cut > MAX_SHOWN / 2 ? cut : MAX_SHOWN - 80);
+    return head + "\n……（以下 " + (text.length() - head.length()) + " 字从略，完整内容见申请详情和案卷）";
+  }
+
+  private static final int MAX_SHOWN = 3900;
+
   /** "6222 0210 0112 3456 789": the account in groups of four, as it is read out and checked. */
+  /** Whether an account as shown on a form (grouped in fours) is the registry's account. */
+  public static boolean sameAccount(String shown, String account) {
+    return shown.replaceAll("\\s", "").equals(account.replaceAll("\\s", ""));
+  }
+
   static String grouped(String account) {
     return account == null ? null : account.replaceAll("(\\d{4})(?=\\d)", "$1 ");
   }

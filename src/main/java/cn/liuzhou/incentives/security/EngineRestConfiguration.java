@@ -57,6 +57,11 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
         return Optional.of(problem(Response.Status.NOT_FOUND, "NotFound",
             "未找到与请求相符的作业或流程", "No job or process matches the request"));
       }
+      if (t instanceof ProcessEngineException && message.endsWith(" is empty")) {
+        // A query's list parameter given as nothing (e.g. processInstanceIds=,,,): the engine's own validation.
+        return Optional.of(problem(Response.Status.BAD_REQUEST, "BadRequest",
+            "查询参数不能为空列表：" + message, "A query parameter is an empty list: " + message));
+      }
       if (message.startsWith("Object values cannot be used to query")) {
         return Optional.of(problem(Response.Status.BAD_REQUEST, "BadRequest",
             "查询条件只能是文本、数字、布尔值或日期", "Query values must be text, numbers, booleans or dates"));

@@ -52,6 +52,8 @@ public class EngineRestGuard extends OncePerRequestFilter {
   /** Evidence uploads: multipart, with a limit of their own ({@code incentives.attachments.max-request-bytes}). */
   private static final Pattern ATTACHMENT_UPLOAD = Pattern.compile("^/api/applications/[^/]+/attachments/?$");
   private static final Pattern SETUP = Pattern.compile("^/camunda/api/admin/setup/.*");
+  /** Checks anyone's password, outside the login throttle: a colleague's password could be guessed at leisure. */
+  private static final Pattern VERIFY_PASSWORD = Pattern.compile(BASE + "/identity/verify/?$");
   private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
   private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short", "double", "null");
 
@@ -96,6 +98,10 @@ public class EngineRestGuard extends OncePerRequestFilter {
     String method = request.getMethod();
     if (SETUP.matcher(path).matches()) {
       ProblemResponses.write(response, 403, "管理员由系统启动时创建，初始化设置不可用", "The first-administrator set-up is disabled", null);
+      return;
+    }
+    if (VERIFY_PASSWORD.matcher(path).matches()) {
+      ProblemResponses.write(response, 403, "不提供密码核验接口，请通过登录页登录", "Password verification is not offered; log in instead", null);
       return;
     }
     if ("POST".equals(method) && ATTACHMENT_UPLOAD.matcher(path).matches() && request.getContentType() != null

@@ -56,7 +56,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     // Path matchers, not MVC ones: /engine-rest is Camunda's Jersey servlet, outside Spring MVC.
     var paths = PathPatternRequestMatcher.withDefaults();
     http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
-        .csrf(c -> c.csrfTokenRepository(CSRF_TOKENS).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+        .csrf(c -> c.csrfTokenRepository(CSRF_TOKENS).csrfTokenRequestHandler(HEADER_ONLY)
             .requireCsrfProtectionMatcher(SecurityConfiguration::sessionCallThatChangesSomething))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/engine-rest/engine")).permitAll()
@@ -83,13 +83,23 @@ public class SecurityConfiguration implements WebMvcConfigurer {
           + "|process-instance/(delete|suspended|job-retries|variables-async|message-async|correlation-async)"
           + "|process-definition/.*/(restart|restart-async|suspended))([/?].*)?$");
 
+  /** The API takes the token from its header only: a token in a URL would end up in logs and browser history. */
+  private static final CsrfTokenRequestAttributeHandler HEADER_ONLY = new CsrfTokenRequestAttributeHandler() {
+    @Override
+    public String resolveCsrfTokenValue(HttpServletRequest request, org.springframework.security.web.csrf.CsrfToken token) {
+      return request.getHeader(token.getHeaderName());
+    }
+  };
+
   /** One token repository for the pages and the API calls they make: the token travels in a cookie the page reads. */
   static final CookieCsrfTokenRepository CSRF_TOKENS = CookieCsrfTokenRepository.withHttpOnlyFalse();
 
   private static boolean sessionCallThatChangesSomething(HttpServletRequest request) {
     String method = request.getMethod();
     boolean safe = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method);
-    return !safe && request.getHeader("Authorization") == null && request.getSession(false) != null;
+    String authorization = request.getHeader("Authorization");
+    boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+    return !safe && !basic && request.getSession(false) != null;
   }
 
   /**

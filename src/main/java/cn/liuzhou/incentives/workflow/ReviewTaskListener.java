@@ -66,7 +66,14 @@ public class ReviewTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> onCreate(task);
-      case EVENTNAME_ASSIGNMENT -> reviewers.checkAssignee(task, current.of(task), groupOf(task, current.of(task)));
+      case EVENTNAME_ASSIGNMENT -> {
+        ApplicationRecord app = current.of(task);
+        reviewers.checkAssignee(task, app, groupOf(task, app));
+        if (task.getAssignee() != null) {
+          // Claiming shows the reviewer today's figures (evidence added, a corrected payee account).
+          display.of(task.getTaskDefinitionKey(), app).forEach(task::setVariableLocal);
+        }
+      }
       case EVENTNAME_COMPLETE -> onComplete(task);
       default -> { }
     }
@@ -173,8 +180,18 @@ public class ReviewTaskListener implements TaskListener {
         if (objections.pending(app.id()) > 0) {
           throw refuse("该申请尚有未审查完毕的公示异议，暂不能拨付", "An objection to this award is still being examined; it cannot be paid yet");
         }
+        // The payee is the registry's account now, and it must be the one finance was shown and checked.
+        var payee = registry.find(app.creditCode()).filter(e -> e.bankAccount() != null && !e.bankAccount().isBlank())
+            .orElseThrow(() -> refuse("企业库未登记该企业的银行账号，不能拨付；请政策管理员先在企业库补录",
+                "The registry holds no bank account for the enterprise; it cannot be paid"));
+        Object shown = task.getVariableLocal(ReviewDisplay.PAYEE_ACCOUNT);
+        if (shown == null || !ReviewDisplay.sameAccount(String.valueOf(shown), payee.bankAccount())) {
+          throw refuse("收款账户刚刚变更，请重新打开任务，核对新的收款账户后再拨付",
+              "The payee account has just changed; reopen the task and check the new account before paying");
+        }
         task.setVariable(Variables.PAYMENT_REFERENCE, reference.trim());
-        journal.record(app.id(), "FINANCE_DISBURSEMENT", actor, "PAID", reference.trim());
+        journal.record(app.id(), "FINANCE_DISBURSEMENT", actor, "PAID", reference.trim() + "；收款人 " + payee.name()
+            + "，开户银行 " + payee.bankName() + "，账号 " + payee.bankAccount());
       }
       default -> throw new IllegalStateException("No review rules for task " + task.getTaskDefinitionKey());
     }

@@ -151,6 +151,9 @@ class PortalBrowserTest extends ApiTestSupport {
     page.reload();
     assertThat(page.locator("#status")).hasText("县区工信部门审核中");
     assertThat(page.locator(".stepper .stage-CURRENT")).hasText("县区审核");
+    // The invoice chosen on the filing form was stored with the application and is listed with a link.
+    assertThat(page.locator("#attachment-list")).containsText(invoice.getFileName().toString());
+    assertThat(page.locator("#attachment-list a")).hasCount(1);
 
     // The county returns it; the enterprise sees the reason and the deadline and changes one fact.
     completeTask("county.liunan", id, Map.of("decision", "RETURN", "comment", "展位费以发票金额120000元为准，请更正"));
