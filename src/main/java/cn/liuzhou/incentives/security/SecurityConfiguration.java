@@ -66,8 +66,15 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName("incentives").authenticationEntryPoint(problem))
         .exceptionHandling(e -> e.authenticationEntryPoint(problem)
-            .accessDeniedHandler((request, response, denied) -> ProblemResponses.write(response, 403,
-                "请求缺少有效的防伪令牌（CSRF），请刷新页面后重试", "Missing or invalid CSRF token; reload the page", null)));
+            .accessDeniedHandler((request, response, denied) -> {
+              if (denied instanceof org.springframework.security.web.csrf.CsrfException) {
+                ProblemResponses.write(response, 403, "请求缺少有效的防伪令牌（CSRF），请刷新页面后重试",
+                    "Missing or invalid CSRF token; reload the page", null);
+              } else {
+                ProblemResponses.write(response, 403, "无权执行该操作（仅限系统管理员）",
+                    "Not permitted (administrators only)", null);
+              }
+            }));
     return http.build();
   }
 

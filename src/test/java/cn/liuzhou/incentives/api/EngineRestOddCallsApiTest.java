@@ -70,7 +70,8 @@ class EngineRestOddCallsApiTest extends ApiTestSupport {
   void theOperatorsStillSendSignalsAndEvaluateNothingByAccident() {
     assertThat(call("admin", HttpMethod.POST, "/engine-rest/signal", Map.of("name", "maintenance")).getStatusCode().value())
         .isEqualTo(204);
-    assertThat(call("bureau", HttpMethod.POST, "/engine-rest/engine/default/signal", Map.of("name", "maintenance"))
-        .getStatusCode().value()).isEqualTo(403);
+    var refused = call("bureau", HttpMethod.POST, "/engine-rest/engine/default/signal", Map.of("name", "maintenance"));
+    assertThat(refused.getStatusCode().value()).isEqualTo(403);
+    assertThat(refused.getBody().get("detail").asText()).isEqualTo("无权执行该操作（仅限系统管理员）");
   }
 }
