@@ -92,6 +92,13 @@ public final class Facts {
         }
         throw new IllegalArgumentException("须为 true 或 false|must be true or false");
       }
+      case "creditCode" -> {
+        String code = value instanceof String s ? s.trim().toUpperCase(java.util.Locale.ROOT) : null;
+        if (code != null && cn.liuzhou.incentives.registry.CreditCode.isValid(code)) {
+          return code;
+        }
+        throw new IllegalArgumentException("须为有效的18位统一社会信用代码|must be a valid 18-character unified social credit code");
+      }
       case "enum" -> {
         if (value instanceof String s && spec.values() != null && spec.values().contains(s)) {
           return s;

@@ -200,6 +200,8 @@ public class PackageChecker {
     variables.put("filedOn", LocalDate.now().toString());
     variables.put("measureCode", measure.code());
     variables.put("projectId", "EXAMPLE-PROJECT");
+    // A named enterprise's list membership is the registry's, not the facts': a case states it beside onNameList.
+    measure.facts().stream().filter(f -> f.nameList() != null).forEach(f -> variables.put(f.onNameListVariable(), null));
     if (example.enterprise() != null) {
       variables.putAll(example.enterprise());
     }

@@ -262,6 +262,7 @@ public class MeasureMatcher {
     vars.put("projectId", projectId);
     vars.put("expertRating", null);
     vars.putAll(lookup.registryVariables(creditCode, filedOn, measure.code()));
+    vars.putAll(lookup.factNameListVariables(measure, factVariables));
     return vars;
   }
 

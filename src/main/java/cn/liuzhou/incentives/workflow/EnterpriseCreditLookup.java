@@ -79,7 +79,25 @@ public class EnterpriseCreditLookup implements JavaDelegate, org.camunda.bpm.eng
     v.put(Variables.MEASURE_CODE, app.measureCode());
     v.put(Variables.PROJECT_ID, app.projectId());
     v.putAll(registryVariables(app.creditCode(), filedOn, app.measureCode()));
+    v.putAll(factNameListVariables(measure, v));
     return v;
+  }
+
+  /**
+   * For each fact naming another enterprise on a list (LZ-SEI-BANK-PLEDGE's borrower on LZ-SEI-ENTERPRISES):
+   * whether that enterprise is on it, read from the administrators' list; null when the fact is absent,
+   * which the tables refuse like any missing fact.
+   */
+  public java.util.Map<String, Object> factNameListVariables(Measure measure, java.util.Map<String, Object> factVariables) {
+    java.util.Map<String, Object> vars = new java.util.HashMap<>();
+    for (cn.liuzhou.incentives.policy.FactSpec spec : measure.facts()) {
+      if (spec.nameList() != null) {
+        Object named = factVariables.get(spec.name());
+        vars.put(spec.onNameListVariable(), named instanceof String code && CreditCode.isValid(code)
+            ? nameLists.contains(spec.nameList(), code) : null);
+      }
+    }
+    return vars;
   }
 
   /**

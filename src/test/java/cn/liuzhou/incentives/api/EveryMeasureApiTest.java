@@ -93,6 +93,12 @@ class EveryMeasureApiTest extends ApiTestSupport {
           .filter(m -> m.get("code").asText().equals(measure)).findFirst().orElseThrow().get("nameList").asText();
       call("admin", HttpMethod.PUT, "/api/name-lists/" + list + "/entries/" + code, null);
     }
+    // A fact naming another enterprise on a list (a bank's borrower): the case says it is listed, so list it.
+    for (FactSpec f : catalogue.measure(measure).orElseThrow().facts()) {
+      if (f.nameList() != null && Boolean.TRUE.equals(ent.get(f.onNameListVariable()))) {
+        call("admin", HttpMethod.PUT, "/api/name-lists/" + f.nameList() + "/entries/" + example.facts().get(f.name()), null);
+      }
+    }
     Map<String, Object> body = new HashMap<>(Map.of("measureCode", measure, "creditCode", code, "facts", example.facts()));
     boolean perProject = catalogue.measure(measure).map(m -> m.requiresProject()).orElse(false);
     if (perProject) {

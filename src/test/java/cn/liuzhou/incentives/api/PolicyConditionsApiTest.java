@@ -63,4 +63,63 @@ class PolicyConditionsApiTest extends ApiTestSupport {
     assertThat(declared.getStatusCode().value()).isEqualTo(422);
     assertThat(declared.getBody().get("errors").toString()).contains("exceptionallyOutstanding");
   }
+
+  @Test
+  void aBankIsRewardedOnlyForPledgeFinancingToAnEnterpriseOnTheSeiList() {
+    String bank = cleanEnterprise();
+    String listed = cleanEnterprise();
+    String notListed = cleanEnterprise();
+    call("admin", HttpMethod.PUT, "/api/name-lists/LZ-SEI-ENTERPRISES/entries/" + listed, null);
+    Map<String, Object> pledge = Map.of("pledgeType", "IP_PLEDGE", "financingAmount", 5000000, "financingDate",
+        java.time.LocalDate.now().minusDays(1).toString());
+
+    // 三十二 针对战略性新兴产业企业: the borrower's standing is read from the government's list, not declared.
+    JsonNode refused = fileAndScreen(bank, "LZ-SEI-BANK-PLEDGE", with(pledge, "borrowerCreditCode", notListed), registerProject(bank));
+    assertThat(refused.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(refused.get("reasons").toString()).contains("借款企业不在战略性新兴产业企业名单");
+
+    JsonNode paid = fileAndScreen(bank, "LZ-SEI-BANK-PLEDGE", with(pledge, "borrowerCreditCode", listed), registerProject(bank));
+    assertThat(paid.get("status").asText()).as(paid.path("reasons").toString()).isEqualTo("COUNTY_REVIEW");
+    assertThat(paid.get("proposedAward").decimalValue()).isEqualByComparingTo("50000");
+
+    var noBorrower = call(bank, HttpMethod.POST, "/api/applications", Map.of("measureCode", "LZ-SEI-BANK-PLEDGE",
+        "creditCode", bank, "facts", pledge, "projectId", registerProject(bank)));
+    assertThat(noBorrower.getStatusCode().value()).isEqualTo(422);
+    assertThat(noBorrower.getBody().get("errors").toString()).contains("borrowerCreditCode");
+    var badCode = call(bank, HttpMethod.POST, "/api/applications", Map.of("measureCode", "LZ-SEI-BANK-PLEDGE",
+        "creditCode", bank, "facts", with(pledge, "borrowerCreditCode", listed.substring(0, 17) + (listed.endsWith("0") ? "1" : "0")),
+        "projectId", registerProject(bank)));
+    assertThat(badCode.getStatusCode().value()).isEqualTo(422);
+    assertThat(badCode.getBody().get("errors").toString()).contains("borrowerCreditCode");
+  }
+
+  @Test
+  void aRecognitionDatedAfterTheFilingIsNotYetARecognition() {
+    String ent = cleanEnterprise();
+    String tomorrow = java.time.LocalDate.now().plusDays(1).toString();
+    JsonNode future = fileAndScreen(ent, "LZ-SEI-SMART-MFG", Map.of("recognitionType", "CITY_SMART_WORKSHOP", "recognitionDate", tomorrow));
+    assertThat(future.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(future.get("reasons").toString()).contains("晚于申报日期");
+    // 三十 对检测检验认证机构…: whether the applicant is one is a condition of its own.
+    var cma = file(ent, "LZ-SEI-CMA", Map.of("recognitionDate", java.time.LocalDate.now().toString()));
+    assertThat(cma.getStatusCode().value()).isEqualTo(422);
+    assertThat(cma.getBody().get("errors").toString()).contains("testingInstitution");
+    JsonNode notAnInstitution = fileAndScreen(ent, "LZ-SEI-CMA",
+        Map.of("recognitionDate", java.time.LocalDate.now().toString(), "testingInstitution", false));
+    assertThat(notAnInstitution.get("status").asText()).isEqualTo("REJECTED");
+  }
+
+  private JsonNode fileAndScreen(String ent, String measure, Map<String, Object> facts, String projectId) {
+    var response = call(ent, HttpMethod.POST, "/api/applications",
+        Map.of("measureCode", measure, "creditCode", ent, "facts", facts, "projectId", projectId));
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    runDueJobs();
+    return application(response.getBody().get("id").asText());
+  }
+
+  private static Map<String, Object> with(Map<String, Object> facts, String name, Object value) {
+    Map<String, Object> all = new java.util.HashMap<>(facts);
+    all.put(name, value);
+    return all;
+  }
 }

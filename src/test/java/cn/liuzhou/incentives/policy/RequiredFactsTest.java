@@ -90,6 +90,9 @@ class RequiredFactsTest {
     variables.put("measureCode", measure.code());
     variables.put("projectId", "EXAMPLE-PROJECT");
     variables.putAll(example.enterprise());
+    // The registry lookup finds no list membership for an enterprise the application does not name.
+    measure.facts().stream().filter(f -> f.name().equals(fact) && f.nameList() != null)
+        .forEach(f -> variables.put(f.onNameListVariable(), null));
     List<Map<String, Object>> rows = ENGINE.evaluateDecision(decisions(pkg).get(measure.decision()), variables).getResultList();
     assertThat(rows).as("the table's own refusal row for a missing " + fact)
         .anyMatch(r -> Boolean.FALSE.equals(r.get("eligible")) && r.get("reasonZh") != null && r.get("reasonEn") != null);
