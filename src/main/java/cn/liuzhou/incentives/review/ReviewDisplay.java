@@ -13,6 +13,7 @@ import cn.liuzhou.incentives.policy.PolicyCatalogue;
 import cn.liuzhou.incentives.policy.PolicyPackage;
 import cn.liuzhou.incentives.registry.Enterprise;
 import cn.liuzhou.incentives.registry.EnterpriseRegistry;
+import cn.liuzhou.incentives.security.Groups;
 import cn.liuzhou.incentives.workflow.EnterpriseCreditLookup;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -51,6 +52,8 @@ public class ReviewDisplay {
   public static final String AMOUNT_FIGURES = "amountInFigures";
   public static final String AMOUNT_CAPITALS = "amountInCapitals";
   public static final String BUDGET_LINE = "budgetLine";
+  /** Markdown: a link to the application's case file, empty on the forms of roles that may not open it. */
+  public static final String CASE_FILE_LINK = "caseFileLink";
 
   private static final Map<String, String> STEPS = Map.of("COUNTY_REVIEW", "县区审核", "EXPERT_REVIEW", "专家评审",
       "BUREAU_REVIEW", "市局审核", "AMENDED", "企业补正", "OBJECTION_EXAMINED", "异议审查");
@@ -112,6 +115,14 @@ public class ReviewDisplay {
     }
     v.replaceAll((name, value) -> value instanceof String text ? (EVIDENCE_LIST.equals(name) ? fitLatest(text) : fit(text)) : value);
     return v;
+  }
+
+  /**
+   * The link from a task's form to the application's case file (/cases/{id}), for a task of the given candidate
+   * group: empty where the group may not open case files, so that no form shows a link that only answers 403.
+   */
+  public static String caseFileLink(String candidateGroup, String applicationId) {
+    return Groups.mayReadCaseFiles(candidateGroup) ? "[查看本申请案卷 " + applicationId + "](/cases/" + applicationId + ")" : "";
   }
 
   /** The evidence list as the forms show it, for refreshing open tasks when a file is added. */

@@ -8,6 +8,9 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -20,6 +23,7 @@ import org.springframework.http.HttpMethod;
 class ReviewFormsApiTest extends ApiTestSupport {
 
   @Autowired HistoryService history;
+  @Autowired RepositoryService repository;
 
   JsonNode formVariables(String user, String applicationId) {
     JsonNode task = taskFor(user, applicationId);
@@ -73,6 +77,8 @@ class ReviewFormsApiTest extends ApiTestSupport {
     assertThat(evidence).contains("](/api/applications/" + id + "/attachments/" + aid + ")", "发票 · 展位费发票.pdf",
         "PDF 文档", "北京时间");
     assertThat(text(v, "factsSummary")).contains("140,000.00 元");
+    // County reviewers may not open the case files (/cases): their form links to none.
+    assertThat(text(v, "caseFileLink")).isEmpty();
   }
 
   @Test
@@ -102,12 +108,15 @@ class ReviewFormsApiTest extends ApiTestSupport {
     assertThat(text(bureau, "proposedAward")).isEqualTo("2,200,000.00 元");
     assertThat(text(bureau, "awardCapText")).isEqualTo("4,000,000.00 元");
     assertThat(text(bureau, "remainingBudget")).matches("[0-9,]+\\.\\d\\d 元.*");
+    assertThat(text(expert, "caseFileLink")).isEmpty();
+    assertThat(text(bureau, "caseFileLink")).isEqualTo("[查看本申请案卷 " + id + "](/cases/" + id + ")");
   }
 
   /**
    * The per-grade amounts are worked out whenever the expert's or the bureau's form is prepared (task created,
-   * claimed): that is no decision, so it leaves no decision history. Camunda would keep a row per evaluation,
-   * belonging to no process instance, for 30 years.
+   * claimed): that is no decision, so it leaves no decision history. Through the DecisionService each evaluation
+   * would be kept 30 years, and one made inside a task listener is even filed under the process instance and the
+   * user task, so the case file and Cockpit would list grades A, B and C as decisions the process took.
    */
   @Test
   void preparingTheExpertsAndTheBureausFormsLeavesNoDecisionHistoryOutsideTheProcess() {
@@ -135,6 +144,11 @@ class ReviewFormsApiTest extends ApiTestSupport {
         .anyMatch(d -> process.equals(d.getProcessInstanceId()));
     assertThat(evaluated).as("decision history without a process instance")
         .noneMatch(d -> d.getProcessInstanceId() == null);
+    var model = repository.getBpmnModelInstance(expertTask.get("processDefinitionId").asText());
+    assertThat(evaluated.stream().filter(d -> process.equals(d.getProcessInstanceId()))
+        .map(HistoricDecisionInstance::getActivityId).distinct())
+        .as("the steps the process's decision history is filed under: business rule tasks only, no user task")
+        .allSatisfy(step -> assertThat((Object) model.getModelElementById(step)).as(step).isInstanceOf(BusinessRuleTask.class));
   }
 
   @Test

@@ -57,6 +57,32 @@ class TasklistBrowserTest extends ApiTestSupport {
     }
   }
 
+  /**
+   * The form's link to the application's case file (案卷) opens it: the case files keep the application's own login
+   * (Camunda's webapps keep theirs), so the reviewer signs in once and lands on the case.
+   */
+  private void openCaseFileFromTheForm(Page form, String applicationId) {
+    Locator link = form.locator(".fjs-form a[href='/cases/" + applicationId + "']");
+    link.waitFor();
+    assertThat(link.textContent()).contains("案卷", applicationId);
+    Page caseFile = form.context().newPage();
+    caseFile.setDefaultTimeout(60_000);
+    try {
+      caseFile.navigate("http://localhost:" + port + link.getAttribute("href"));
+      caseFile.locator("input[name=username]").fill("bureau");
+      caseFile.locator("input[name=password]").fill("demo");
+      caseFile.locator("main button[type=submit]").click();
+      caseFile.waitForURL("**/cases/" + applicationId + "**");
+      assertThat(caseFile.locator("#case-id").innerText()).contains(applicationId);
+      screenshot(caseFile, "bureau-case-file");
+    } catch (RuntimeException e) {
+      screenshot(caseFile, "case-file-failure");
+      throw e;
+    } finally {
+      caseFile.close();
+    }
+  }
+
   /** Completes the task and waits until Tasklist has closed it (the server answered). */
   private void complete(Page page) {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("完成")).click();
@@ -120,6 +146,8 @@ class TasklistBrowserTest extends ApiTestSupport {
     Locator link = county.locator(".fjs-form a[href='/api/applications/" + id + "/attachments/" + aid + "']");
     link.waitFor();
     assertThat(link.textContent()).contains("展位费发票（2026年5月）.pdf");
+    // County reviewers may not open the case files: their form shows no link that would only answer 403.
+    assertThat(county.locator(".fjs-form a[href^='/cases']").count()).isZero();
     // The screenshot of the README: the form scrolled to the calculation, registry data, earlier round and evidence.
     county.setViewportSize(1440, 1700);
     county.getByText("测算过程（自动审核记录").evaluate("e => e.scrollIntoView({block: 'start'})");
@@ -151,6 +179,7 @@ class TasklistBrowserTest extends ApiTestSupport {
 
     Page bureau = login("bureau");
     openAndClaim(bureau, "bureau", id);
+    openCaseFileFromTheForm(bureau, id);
     assertThat(field(bureau, "本措施上限剩余额度")).isEqualTo("100,000.00 元");
     assertThat(field(bureau, "政策包预算剩余")).matches("[0-9,]+\\.\\d\\d 元.*");
     bureau.getByLabel("通过，进入公示").check();
