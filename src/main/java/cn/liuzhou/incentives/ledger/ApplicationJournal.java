@@ -18,6 +18,20 @@ public class ApplicationJournal {
     this.jdbc = jdbc;
   }
 
+  /** The step of a status change; its outcome is the status's name (ApplicationStatus). */
+  public static final String STATUS = "STATUS";
+
+  /** A status change, as the workflow records it and the portal and case files read it back. */
+  public void recordStatus(String applicationId, ApplicationStatus status, String comment) {
+    record(applicationId, STATUS, "system", status.name(), comment);
+  }
+
+  /** When the application last entered the status, if it ever did. */
+  public java.util.Optional<Instant> lastEntered(String applicationId, ApplicationStatus status) {
+    return entries(applicationId).stream().filter(e -> STATUS.equals(e.step()) && status.name().equals(e.outcome()))
+        .map(Entry::at).reduce((first, second) -> second);
+  }
+
   public void record(String applicationId, String step, String actor, String outcome, String comment) {
     jdbc.update("insert into application_event (application_id, step, actor, outcome, comment, occurred_at) values (?, ?, ?, ?, ?, ?)",
         applicationId, step, actor, outcome, comment, Timestamp.from(Instant.now()));

@@ -131,7 +131,7 @@ public class ApplicationTimeline {
           "异议核查：" + ("UPHELD".equals(e.outcome()) ? "异议成立，奖励退回市局重新审核" : "异议不成立"), "市工业和信息化局",
           withoutReceipt(comment), "UPHELD".equals(e.outcome()) ? "bad" : "ok");
       case "FINANCE_DISBURSEMENT" -> new Step(e.at(), at, "PAID", "财政拨付", "财政局", "支付凭证号 " + comment, "ok");
-      case "STATUS" -> status(app, e, at);
+      case ApplicationJournal.STATUS -> status(app, e, at);
       default -> null;
     };
   }

@@ -5,6 +5,7 @@ import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ApplicationStatus;
 import cn.liuzhou.incentives.ledger.StackingRules;
 import cn.liuzhou.incentives.policy.AwardCalculator;
+import cn.liuzhou.incentives.policy.DecisionPreview;
 import cn.liuzhou.incentives.policy.FactError;
 import cn.liuzhou.incentives.policy.FactSpec;
 import cn.liuzhou.incentives.policy.Facts;

@@ -46,9 +46,7 @@ public class PublicNotices {
   }
 
   private Notice notice(ApplicationRecord a) {
-    Instant start = journal.entries(a.id()).stream()
-        .filter(e -> "STATUS".equals(e.step()) && ApplicationStatus.PUBLIC_NOTICE.name().equals(e.outcome()))
-        .map(ApplicationJournal.Entry::at).reduce((first, second) -> second).orElse(null);
+    Instant start = journal.lastEntered(a.id(), ApplicationStatus.PUBLIC_NOTICE).orElse(null);
     Instant end = a.processInstanceId() == null ? null
         : management.createJobQuery().processInstanceId(a.processInstanceId()).timers().list().stream()
             .map(Job::getDuedate).filter(java.util.Objects::nonNull).map(java.util.Date::toInstant)

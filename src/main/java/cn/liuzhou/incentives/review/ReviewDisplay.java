@@ -8,10 +8,12 @@ import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ScreeningRecords;
 import cn.liuzhou.incentives.ledger.StackingRules;
 import cn.liuzhou.incentives.policy.AwardCalculator;
+import cn.liuzhou.incentives.policy.DecisionPreview;
 import cn.liuzhou.incentives.policy.PolicyCatalogue;
 import cn.liuzhou.incentives.policy.PolicyPackage;
 import cn.liuzhou.incentives.registry.Enterprise;
 import cn.liuzhou.incentives.registry.EnterpriseRegistry;
+import cn.liuzhou.incentives.security.Groups;
 import cn.liuzhou.incentives.workflow.EnterpriseCreditLookup;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,13 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +52,8 @@ public class ReviewDisplay {
   public static final String AMOUNT_FIGURES = "amountInFigures";
   public static final String AMOUNT_CAPITALS = "amountInCapitals";
   public static final String BUDGET_LINE = "budgetLine";
+  /** Markdown: a link to the application's case file, empty on the forms of roles that may not open it. */
+  public static final String CASE_FILE_LINK = "caseFileLink";
 
   private static final Map<String, String> STEPS = Map.of("COUNTY_REVIEW", "县区审核", "EXPERT_REVIEW", "专家评审",
       "BUREAU_REVIEW", "市局审核", "AMENDED", "企业补正", "OBJECTION_EXAMINED", "异议审查");
@@ -63,14 +66,13 @@ public class ReviewDisplay {
   private final IdentityService identity;
   private final EnterpriseRegistry registry;
   private final PolicyCatalogue catalogue;
-  private final DecisionService decisions;
-  private final RepositoryService repository;
+  private final DecisionPreview decisions;
   private final EnterpriseCreditLookup inputs;
   private final StackingRules stacking;
 
   public ReviewDisplay(ScreeningRecords screenings, ApplicationJournal journal, Attachments attachments,
-      IdentityService identity, EnterpriseRegistry registry, PolicyCatalogue catalogue, DecisionService decisions,
-      RepositoryService repository, EnterpriseCreditLookup inputs, StackingRules stacking) {
+      IdentityService identity, EnterpriseRegistry registry, PolicyCatalogue catalogue, DecisionPreview decisions,
+      EnterpriseCreditLookup inputs, StackingRules stacking) {
     this.screenings = screenings;
     this.journal = journal;
     this.attachments = attachments;
@@ -78,7 +80,6 @@ public class ReviewDisplay {
     this.registry = registry;
     this.catalogue = catalogue;
     this.decisions = decisions;
-    this.repository = repository;
     this.inputs = inputs;
     this.stacking = stacking;
   }
@@ -114,6 +115,14 @@ public class ReviewDisplay {
     }
     v.replaceAll((name, value) -> value instanceof String text ? (EVIDENCE_LIST.equals(name) ? fitLatest(text) : fit(text)) : value);
     return v;
+  }
+
+  /**
+   * The link from a task's form to the application's case file (/cases/{id}), for a task of the given candidate
+   * group: empty where the group may not open case files, so that no form shows a link that only answers 403.
+   */
+  public static String caseFileLink(String candidateGroup, String applicationId) {
+    return Groups.mayReadCaseFiles(candidateGroup) ? "[查看本申请案卷 " + applicationId + "](/cases/" + applicationId + ")" : "";
   }
 
   /** The evidence list as the forms show it, for refreshing open tasks when a file is added. */
@@ -226,12 +235,15 @@ public class ReviewDisplay {
   /**
    * Per grade A, B, C: the rate of the package's EXPERT-RATE decision and the award of the measure's
    * own decision for that grade, evaluated now with the application's facts and registry data, then
-   * capped by what the cap leaves and rounded as the package says.
+   * capped by what the cap leaves and rounded as the package says. The decisions are evaluated as the
+   * portal's preview evaluates them (same deployed XML, same FEEL settings) and not by the DecisionService:
+   * a form being opened is no decision, and each evaluation would otherwise leave a decision-history row
+   * (kept 30 years) that belongs to no process instance.
    */
   String gradeAmounts(ApplicationRecord app) {
-    Optional<String> rateDecision = definitionId(app.packageCode() + "-EXPERT-RATE", app.decisionVersionTag());
-    Optional<String> measureDecision = definitionId(app.decisionKey(), app.decisionVersionTag());
-    if (rateDecision.isEmpty() || measureDecision.isEmpty()) {
+    DmnDecision rateDecision = system(() -> decisions.decision(app.packageCode() + "-EXPERT-RATE", app.decisionVersionTag()));
+    DmnDecision measureDecision = system(() -> decisions.decision(app.decisionKey(), app.decisionVersionTag()));
+    if (rateDecision == null || measureDecision == null) {
       return "本政策包无专家评审比例表";
     }
     BigDecimal headroom = stacking.headroom(app);
@@ -239,19 +251,12 @@ public class ReviewDisplay {
     List<String> lines = new ArrayList<>();
     for (String grade : List.of("A", "B", "C")) {
       vars.put("expertRating", grade);
-      BigDecimal rate = system(() -> {
-        var result = decisions.evaluateDecisionById(rateDecision.get()).variables(vars).evaluate();
-        Object r = result.isEmpty() ? null : result.getFirstResult().getEntry("rate");
-        return r instanceof Number n ? new BigDecimal(n.toString()) : null;
-      });
-      BigDecimal raw = system(() -> {
-        for (Map<String, Object> row : decisions.evaluateDecisionById(measureDecision.get()).variables(vars).evaluate().getResultList()) {
-          if (Boolean.TRUE.equals(row.get("eligible")) && row.get("award") instanceof Number n) {
-            return new BigDecimal(n.toString());
-          }
-        }
-        return null;
-      });
+      List<DecisionPreview.Row> rates = decisions.evaluate(rateDecision, vars, Set.of());
+      Object r = rates.isEmpty() ? null : rates.get(0).outputs().get("rate");
+      BigDecimal rate = r instanceof Number n ? new BigDecimal(n.toString()) : null;
+      BigDecimal raw = decisions.evaluate(measureDecision, vars, Set.of()).stream()
+          .filter(row -> row.eligible() && row.outputs().get("award") instanceof Number)
+          .map(row -> new BigDecimal(row.outputs().get("award").toString())).findFirst().orElse(null);
       String label = switch (grade) {
         case "A" -> "A 优秀";
         case "B" -> "B 良好";
@@ -266,11 +271,6 @@ public class ReviewDisplay {
           + (award.compareTo(raw) < 0 ? "，按上限剩余额度及取整后 " : "，取整后 ") + Money.yuan(award));
     }
     return String.join("\n", lines);
-  }
-
-  private Optional<String> definitionId(String key, String versionTag) {
-    return system(() -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).versionTag(versionTag)
-        .list().stream().findFirst().map(DecisionDefinition::getId));
   }
 
   /** "柳南区 审核员（county.liunan）". */

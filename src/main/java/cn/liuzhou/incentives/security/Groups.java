@@ -12,5 +12,19 @@ public final class Groups {
   public static final String ENTERPRISES = "enterprises";
   public static final String COUNTY_PREFIX = "county-";
 
+  /**
+   * Who may open the case files (/cases): read-only access to every application, so only the city bureau, auditors and
+   * administrators. A county reviewer is not among them (the case files have no per-county check).
+   */
+  private static final java.util.List<String> CASE_FILE_READERS = java.util.List.of(AUDITORS, ADMINS, BUREAU);
+
+  public static String[] caseFileReaders() {
+    return CASE_FILE_READERS.toArray(String[]::new);
+  }
+
+  public static boolean mayReadCaseFiles(String group) {
+    return CASE_FILE_READERS.contains(group);
+  }
+
   private Groups() {}
 }

@@ -127,7 +127,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             .requestMatchers(paths.matcher("/"), paths.matcher("/login"), paths.matcher("/notices/**"),
                 paths.matcher("/assets/**")).permitAll()
             .requestMatchers(paths.matcher("/portal/**")).hasAuthority(Groups.ENTERPRISES)
-            .requestMatchers(paths.matcher("/cases/**")).hasAnyAuthority(Groups.AUDITORS, Groups.ADMINS, Groups.BUREAU)
+            .requestMatchers(paths.matcher("/cases/**")).hasAnyAuthority(Groups.caseFileReaders())
             .requestMatchers(paths.matcher("/console/**")).hasAnyAuthority(Groups.POLICY_ADMINS, Groups.ADMINS)
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)

@@ -58,6 +58,6 @@ public class ApplicationStatusRecorder {
     notifications.send(id, creditCode,
         "您的申请 " + id + " 状态：" + status.zh() + (detailZh == null ? "" : "。" + detailZh),
         "Application " + id + ": " + status.en() + (detailEn == null ? "" : ". " + detailEn));
-    journal.record(id, "STATUS", "system", status.name(), detailZh);
+    journal.recordStatus(id, status, detailZh);
   }
 }

@@ -42,13 +42,15 @@ public class AwardScreening implements JavaDelegate {
   private final ScreeningRecords records;
   private final DecisionCapture capture;
   private final DecisionTexts texts;
+  private final EnterpriseCreditLookup inputs;
 
   public AwardScreening(ApplicationRepository applications, EnterpriseRegistry registry, StackingRules stacking,
       ApplicationJournal journal, ReasonsJson reasonsJson, PolicyCatalogue catalogue, SameTypeExclusion sameType,
-      ScreeningRecords records, DecisionCapture capture, DecisionTexts texts) {
+      ScreeningRecords records, DecisionCapture capture, DecisionTexts texts, EnterpriseCreditLookup inputs) {
     this.records = records;
     this.capture = capture;
     this.texts = texts;
+    this.inputs = inputs;
     this.catalogue = catalogue;
     this.sameType = sameType;
     this.applications = applications;
@@ -100,7 +102,7 @@ public class AwardScreening implements JavaDelegate {
     if (passed) {
       Measure measure = catalogue.measure(app.measureCode()).orElse(null);
       trace = CalculationTrace.of(capture.read(Variables.string(execution, DecisionCapture.MEASURE_EVALUATION)).orElse(null),
-          measure, facts(app), new CalculationTrace.Ledger(outcome.capAmount(), outcome.capScope(), outcome.capGroup(), counted,
+          measure, inputs.facts(app), new CalculationTrace.Ledger(outcome.capAmount(), outcome.capScope(), outcome.capGroup(), counted,
               remainingCap, outcome.roundingUnit(), proposed, outcome.amountByBureau() || proposed == null,
               measure == null ? null : app.packageCode() + " " + measure.clause()), texts::ruleDescription);
     }
@@ -117,18 +119,6 @@ public class AwardScreening implements JavaDelegate {
     journal.record(app.id(), "SCREENING", "system", passed ? "PASSED" : "FAILED",
         reasons.stream().map(Reason::zh).collect(Collectors.joining("；")));
   }
-
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> facts(ApplicationRecord app) {
-    try {
-      return FACTS_JSON.readValue(app.factsJson(), Map.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("Facts of " + app.id() + " are not readable", e);
-    }
-  }
-
-  private static final com.fasterxml.jackson.databind.ObjectMapper FACTS_JSON = new com.fasterxml.jackson.databind.ObjectMapper()
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   /** The measure and clause a ledger refusal enforces, e.g. "GX-2024Q4-INVEST-MAJOR（GX-2024Q4 第15条）". */
   private String rule(ApplicationRecord app) {

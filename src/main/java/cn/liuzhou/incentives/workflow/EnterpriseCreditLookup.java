@@ -121,8 +121,12 @@ public class EnterpriseCreditLookup implements JavaDelegate, org.camunda.bpm.eng
     return vars;
   }
 
+  /**
+   * The facts the application declared, from its ledger row (amounts as exact decimals): what the decision
+   * inputs are built from and what screening's calculation trace shows.
+   */
   @SuppressWarnings("unchecked")
-  private java.util.Map<String, Object> facts(ApplicationRecord app) {
+  public java.util.Map<String, Object> facts(ApplicationRecord app) {
     try {
       return json.readValue(app.factsJson(), java.util.Map.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

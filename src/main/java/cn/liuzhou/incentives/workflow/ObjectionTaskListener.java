@@ -4,6 +4,7 @@ import cn.liuzhou.incentives.ledger.ApplicationJournal;
 import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ApplicationRepository;
 import cn.liuzhou.incentives.ledger.Objections;
+import cn.liuzhou.incentives.review.ReviewDisplay;
 import cn.liuzhou.incentives.security.Groups;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -40,6 +41,7 @@ public class ObjectionTaskListener implements TaskListener {
       task.setVariableLocal(Variables.APPLICANT_NAME, Variables.string(task, Variables.APPLICANT_NAME));
       task.setVariableLocal(Variables.MEASURE_TITLE, "公示异议 " + objection.id() + "：" + Variables.string(task, Variables.MEASURE_TITLE));
       task.setVariableLocal(Variables.PROPOSED_AWARD, app.approvedAward() == null ? "—" : String.format("%,.2f 元", app.approvedAward()));
+      task.setVariableLocal(ReviewDisplay.CASE_FILE_LINK, ReviewDisplay.caseFileLink(Groups.BUREAU, app.id()));
       return;
     }
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {

@@ -3,9 +3,16 @@ package cn.liuzhou.incentives.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -14,6 +21,9 @@ import org.springframework.http.HttpMethod;
  * read, earlier rounds, evidence links, per-grade amounts, and finance's payee and amount in words.
  */
 class ReviewFormsApiTest extends ApiTestSupport {
+
+  @Autowired HistoryService history;
+  @Autowired RepositoryService repository;
 
   JsonNode formVariables(String user, String applicationId) {
     JsonNode task = taskFor(user, applicationId);
@@ -67,6 +77,8 @@ class ReviewFormsApiTest extends ApiTestSupport {
     assertThat(evidence).contains("](/api/applications/" + id + "/attachments/" + aid + ")", "发票 · 展位费发票.pdf",
         "PDF 文档", "北京时间");
     assertThat(text(v, "factsSummary")).contains("140,000.00 元");
+    // County reviewers may not open the case files (/cases): their form links to none.
+    assertThat(text(v, "caseFileLink")).isEmpty();
   }
 
   @Test
@@ -96,6 +108,47 @@ class ReviewFormsApiTest extends ApiTestSupport {
     assertThat(text(bureau, "proposedAward")).isEqualTo("2,200,000.00 元");
     assertThat(text(bureau, "awardCapText")).isEqualTo("4,000,000.00 元");
     assertThat(text(bureau, "remainingBudget")).matches("[0-9,]+\\.\\d\\d 元.*");
+    assertThat(text(expert, "caseFileLink")).isEmpty();
+    assertThat(text(bureau, "caseFileLink")).isEqualTo("[查看本申请案卷 " + id + "](/cases/" + id + ")");
+  }
+
+  /**
+   * The per-grade amounts are worked out whenever the expert's or the bureau's form is prepared (task created,
+   * claimed): that is no decision, so it leaves no decision history. Through the DecisionService each evaluation
+   * would be kept 30 years, and one made inside a task listener is even filed under the process instance and the
+   * user task, so the case file and Cockpit would list grades A, B and C as decisions the process took.
+   */
+  @Test
+  void preparingTheExpertsAndTheBureausFormsLeavesNoDecisionHistoryOutsideTheProcess() {
+    Date before = Date.from(Instant.now().minusSeconds(1));
+    String ent = newEnterprise("liudong", "NEW_ENERGY", true, "A", false);
+    var filed = call(ent, HttpMethod.POST, "/api/applications", Map.of("measureCode", "LZ-SEI-PROJECT", "creditCode", ent,
+        "facts", Map.of("plantAndEquipmentInvestment", 20000000, "projectType", "NEW_SEI_PROJECT",
+        "projectStartDate", "2024-03-01"), "projectId", registerProject(ent)));
+    assertThat(filed.getStatusCode().value()).as(String.valueOf(filed.getBody())).isEqualTo(201);
+    runDueJobs();
+    String id = filed.getBody().get("id").asText();
+    completeTask("county.liudong", id, Map.of("decision", "APPROVE", "comment", "项目已开工"));
+    JsonNode expertTask = taskFor("expert", id);
+    String task = expertTask.get("id").asText();
+    String process = expertTask.get("processInstanceId").asText();
+    assertThat(call("expert", HttpMethod.POST, "/engine-rest/task/" + task + "/claim", Map.of("userId", "expert"))
+        .getStatusCode().value()).isEqualTo(204);
+    assertThat(text(formVariables("expert", id), "gradeAmounts")).contains("A 优秀：比例 12%", "C 合格：比例 10%");
+    assertThat(completeTask("expert", id, Map.of("expertRating", "A", "comment", "技术先进")).getStatusCode().value())
+        .isEqualTo(204);
+    assertThat(text(formVariables("bureau", id), "expertOpinion")).contains("专家评审等级：A 级", "B 良好：比例 11%");
+
+    var evaluated = history.createHistoricDecisionInstanceQuery().evaluatedAfter(before).list();
+    assertThat(evaluated).as("the screening's own evaluations are history of its process")
+        .anyMatch(d -> process.equals(d.getProcessInstanceId()));
+    assertThat(evaluated).as("decision history without a process instance")
+        .noneMatch(d -> d.getProcessInstanceId() == null);
+    var model = repository.getBpmnModelInstance(expertTask.get("processDefinitionId").asText());
+    assertThat(evaluated.stream().filter(d -> process.equals(d.getProcessInstanceId()))
+        .map(HistoricDecisionInstance::getActivityId).distinct())
+        .as("the steps the process's decision history is filed under: business rule tasks only, no user task")
+        .allSatisfy(step -> assertThat((Object) model.getModelElementById(step)).as(step).isInstanceOf(BusinessRuleTask.class));
   }
 
   @Test

@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.liuzhou.incentives.api.ApiTestSupport;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
@@ -29,36 +28,19 @@ import org.springframework.http.HttpMethod;
 class CaseFilesBrowserTest extends ApiTestSupport {
 
   static final Path SHOTS = Path.of("target/case-files-browser");
-  static Playwright playwright;
-  static Browser browser;
+  @RegisterExtension static final Chromium chromium = new Chromium();
 
   @LocalServerPort int port;
 
   @BeforeAll
-  static void launch() throws Exception {
+  static void screenshots() throws Exception {
     Files.createDirectories(SHOTS);
-    String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-    assertThat(Files.isExecutable(Path.of(chromium))).as("Chromium at " + chromium + " (apt-get install chromium)").isTrue();
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(chromium))
-        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage")));
   }
 
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
 
   private Page login(String user) {
-    Page page = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1440, 1000)
-        .setAcceptDownloads(true)).newPage();
-    page.setDefaultTimeout(60_000);
+    Page page = chromium.newPage(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1440, 1000)
+        .setAcceptDownloads(true), 60_000);
     page.navigate("http://localhost:" + port + "/login");
     page.locator("input[name=username]").fill(user);
     page.locator("input[name=password]").fill(PASSWORD);
@@ -119,21 +101,23 @@ class CaseFilesBrowserTest extends ApiTestSupport {
     }
   }
 
-  @Test
-  void tasklistsHeaderLinksToTheCaseFiles() {
-    Page page = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1440, 900)).newPage();
-    page.setDefaultTimeout(90_000);
-    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    LoginForm.fill(page, "bureau", PASSWORD);
+  /** Both webapps load the one shared script (static/assets/case-files-link.js) from their config.js. */
+  @ParameterizedTest
+  @CsvSource({"tasklist, .tasks-list, bureau", "cockpit, text=运行中的流程实例, auditor"})
+  void theWebappsHeaderLinksToTheCaseFiles(String app, String loaded, String user) {
+    Page page = chromium.newPage(1440, 900, 90_000);
+    page.navigate("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+    LoginForm.fill(page, user, PASSWORD);
     page.locator("button[type=submit]").click();
     try {
-      page.locator(".tasks-list").waitFor();
+      page.locator(loaded).first().waitFor();
       Locator link = page.locator("#lz-case-files-link");
       link.waitFor();
       assertThat(link.getAttribute("href")).isEqualTo("/cases");
-      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("cases-tasklist-link.png")));
+      assertThat(link.innerText()).isEqualTo("案卷查询");
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("cases-" + app + "-link.png")));
     } catch (RuntimeException e) {
-      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("failure-tasklist.png")));
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("failure-" + app + ".png")));
       throw e;
     }
   }

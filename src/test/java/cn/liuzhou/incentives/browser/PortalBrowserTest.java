@@ -6,19 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.liuzhou.incentives.api.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
@@ -32,43 +29,24 @@ import org.springframework.http.HttpMethod;
  */
 class PortalBrowserTest extends ApiTestSupport {
 
-  static Playwright playwright;
-  static Browser browser;
+  @RegisterExtension static final Chromium chromium = new Chromium();
   static final Path SHOTS = Path.of("target/portal-screenshots");
 
   @LocalServerPort int port;
 
   @BeforeAll
-  static void launch() throws Exception {
-    String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-    assertThat(Files.isExecutable(Path.of(chromium))).as("Chromium at " + chromium + " (apt-get install chromium)").isTrue();
+  static void screenshots() throws Exception {
     Files.createDirectories(SHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(chromium))
-        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage")));
   }
 
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
 
   private String url(String path) {
     return "http://localhost:" + port + path;
   }
 
   private Page newPage(int width, int height) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-        .setTimezoneId("Asia/Shanghai").setViewportSize(width, height));
-    Page page = context.newPage();
-    page.setDefaultTimeout(30_000);
-    return page;
+    return chromium.newPage(new Browser.NewContextOptions().setLocale("zh-CN")
+        .setTimezoneId("Asia/Shanghai").setViewportSize(width, height), 30_000);
   }
 
   /** Logs in on the portal's own login page with the credit code. */

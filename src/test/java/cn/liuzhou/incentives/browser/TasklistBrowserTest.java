@@ -3,20 +3,14 @@ package cn.liuzhou.incentives.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.liuzhou.incentives.api.ApiTestSupport;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
@@ -28,34 +22,13 @@ import org.springframework.http.HttpMethod;
  */
 class TasklistBrowserTest extends ApiTestSupport {
 
-  static Playwright playwright;
-  static Browser browser;
+  @RegisterExtension static final Chromium chromium = new Chromium();
 
   @LocalServerPort int port;
 
-  @BeforeAll
-  static void launch() {
-    String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-    assertThat(Files.isExecutable(Path.of(chromium))).as("Chromium at " + chromium + " (apt-get install chromium)").isTrue();
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(chromium))
-        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage")));
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
 
   private Page login(String user) {
-    Page page = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1600, 1000)).newPage();
-    page.setDefaultTimeout(90_000); // a cold Tasklist on a busy 2-core machine
+    Page page = chromium.newPage(1600, 1000, 90_000); // a cold Tasklist on a busy 2-core machine
     page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
     LoginForm.fill(page, user, "demo");
     page.locator("button[type=submit]").click();
@@ -81,6 +54,32 @@ class TasklistBrowserTest extends ApiTestSupport {
     } catch (RuntimeException e) {
       page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/tasklist-failure.png")));
       throw e;
+    }
+  }
+
+  /**
+   * The form's link to the application's case file (案卷) opens it: the case files keep the application's own login
+   * (Camunda's webapps keep theirs), so the reviewer signs in once and lands on the case.
+   */
+  private void openCaseFileFromTheForm(Page form, String applicationId) {
+    Locator link = form.locator(".fjs-form a[href='/cases/" + applicationId + "']");
+    link.waitFor();
+    assertThat(link.textContent()).contains("案卷", applicationId);
+    Page caseFile = form.context().newPage();
+    caseFile.setDefaultTimeout(60_000);
+    try {
+      caseFile.navigate("http://localhost:" + port + link.getAttribute("href"));
+      caseFile.locator("input[name=username]").fill("bureau");
+      caseFile.locator("input[name=password]").fill("demo");
+      caseFile.locator("main button[type=submit]").click();
+      caseFile.waitForURL("**/cases/" + applicationId + "**");
+      assertThat(caseFile.locator("#case-id").innerText()).contains(applicationId);
+      screenshot(caseFile, "bureau-case-file");
+    } catch (RuntimeException e) {
+      screenshot(caseFile, "case-file-failure");
+      throw e;
+    } finally {
+      caseFile.close();
     }
   }
 
@@ -147,15 +146,16 @@ class TasklistBrowserTest extends ApiTestSupport {
     Locator link = county.locator(".fjs-form a[href='/api/applications/" + id + "/attachments/" + aid + "']");
     link.waitFor();
     assertThat(link.textContent()).contains("展位费发票（2026年5月）.pdf");
+    // County reviewers may not open the case files: their form shows no link that would only answer 403.
+    assertThat(county.locator(".fjs-form a[href^='/cases']").count()).isZero();
     // The screenshot of the README: the form scrolled to the calculation, registry data, earlier round and evidence.
     county.setViewportSize(1440, 1700);
     county.getByText("测算过程（自动审核记录").evaluate("e => e.scrollIntoView({block: 'start'})");
     county.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/tasklist-forms/county-review.png")));
     // The link opens the file for the reviewer: /api asks for the reviewer's login (HTTP Basic), then serves it.
-    var anonymous = playwright.request().newContext();
+    var anonymous = chromium.request();
     assertThat(anonymous.get("http://localhost:" + port + link.getAttribute("href")).headers().get("www-authenticate")).startsWith("Basic");
-    var reviewer = playwright.request().newContext(new com.microsoft.playwright.APIRequest.NewContextOptions()
-        .setHttpCredentials("county.liunan", "demo"));
+    var reviewer = chromium.request("county.liunan", "demo");
     var file = reviewer.get("http://localhost:" + port + link.getAttribute("href"));
     assertThat(file.status()).isEqualTo(200);
     assertThat(file.body()).isEqualTo(PDF);
@@ -179,6 +179,7 @@ class TasklistBrowserTest extends ApiTestSupport {
 
     Page bureau = login("bureau");
     openAndClaim(bureau, "bureau", id);
+    openCaseFileFromTheForm(bureau, id);
     assertThat(field(bureau, "本措施上限剩余额度")).isEqualTo("100,000.00 元");
     assertThat(field(bureau, "政策包预算剩余")).matches("[0-9,]+\\.\\d\\d 元.*");
     bureau.getByLabel("通过，进入公示").check();

@@ -7,21 +7,18 @@ import cn.liuzhou.incentives.api.ApiTestSupport;
 import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -40,32 +37,20 @@ class WebappLocalizationBrowserTest extends ApiTestSupport {
       "Camunda 7 CE", "Camunda 7 社区版");
   static final Path SCREENSHOTS = Path.of("target/webapp-zh");
 
-  static Playwright playwright;
-  static Browser browser;
+  @RegisterExtension static final Chromium chromium = new Chromium();
 
   @LocalServerPort int port;
 
   @BeforeAll
-  static void launch() {
-    String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-    assertThat(Files.isExecutable(Path.of(chromium))).as("Chromium at " + chromium + " (apt-get install chromium)").isTrue();
+  static void assertionTimeout() {
     PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(chromium))
-        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage")));
   }
 
   @AfterAll
-  static void close() {
+  static void defaultAssertionTimeout() {
     PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
   }
+
 
   private String url(String app) {
     return "http://localhost:" + port + "/camunda/app/" + app + "/default/";
@@ -73,9 +58,7 @@ class WebappLocalizationBrowserTest extends ApiTestSupport {
 
   /** A fresh browser whose preferred language is the given one, on the app's login page. */
   private Page loginPage(String app, String locale) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale).setViewportSize(1600, 1000));
-    Page page = context.newPage();
-    page.setDefaultTimeout(30_000);
+    Page page = chromium.newPage(new Browser.NewContextOptions().setLocale(locale).setViewportSize(1600, 1000), 30_000);
     page.navigate(url(app));
     page.locator("input[ng-model=username]").waitFor();
     return page;
@@ -144,7 +127,7 @@ class WebappLocalizationBrowserTest extends ApiTestSupport {
    * without the browser's cookies: a request beside the browser's own could overwrite its CSRF cookie.
    */
   private void assertServedFromClasspath(String app) {
-    APIRequestContext http = playwright.request().newContext();
+    APIRequestContext http = chromium.request();
     try {
       String base = "http://localhost:" + port + "/camunda/app/" + app;
       APIResponse locale = http.get(base + "/locales/zh-CN.json");

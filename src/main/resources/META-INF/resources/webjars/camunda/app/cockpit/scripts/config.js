@@ -28,8 +28,11 @@ export default {
     availableLocales: ['zh-CN', 'en'],
     fallbackLocale: 'zh-CN'
   },
-  // The header's link to this application's case files (案卷查询, /cases).
-  customScripts: ['scripts/case-files-link.js'],
+  // The header's link to this application's case files (案卷查询, /cases), one copy shared by Cockpit and
+  // Tasklist. Camunda resolves a custom script against <app-root>/app/<app>/, so three steps up reach the
+  // application's own /assets/ (as user-styles.css reaches assets/camunda-branding.css), also under a
+  // servlet context path.
+  customScripts: ['../../../assets/case-files-link.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

@@ -1,4 +1,4 @@
-package cn.liuzhou.incentives.portal;
+package cn.liuzhou.incentives.policy;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -26,10 +26,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Evaluates a deployed decision exactly as screening binds it (key + the package's active versionTag, the
- * deployed XML, the engine's FEEL settings) without filing anything: for the portal's matching and estimates.
+ * deployed XML, the engine's FEEL settings) without filing anything: for the portal's matching and estimates,
+ * and for the per-grade amounts on the expert's and the bureau's forms (review.ReviewDisplay).
  *
  * <p>It uses a DMN engine of its own, configured like the process engine's, rather than the DecisionService:
- * a preview writes no decision history (history is kept for 30 years and would fill with page views), and the
+ * a preview writes no decision history (history is kept for 30 years and would fill with page views and opened
+ * forms, each row belonging to no process instance), and the
  * evaluation reports which rules matched, so a reason can be told apart as one the registry alone decides
  * (a rule that tests no declared fact) or one that only says a fact is still to be declared.
  */
@@ -49,7 +51,10 @@ public class DecisionPreview {
 
   private final RepositoryService repository;
   private final DmnEngine dmn;
-  private final ThreadLocal<List<DmnEvaluatedDecisionRule>> matched = new ThreadLocal<>();
+  /** The decision being evaluated on this thread and the rules of its own table that matched. */
+  private record Capture(String decisionKey, List<DmnEvaluatedDecisionRule> rules) {}
+
+  private final ThreadLocal<Capture> matched = new ThreadLocal<>();
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
   public DecisionPreview(ProcessEngine engine, RepositoryService repository) {
@@ -59,9 +64,11 @@ public class DecisionPreview {
     DmnDecisionTableEvaluationListener capture = new DmnDecisionTableEvaluationListener() {
       @Override
       public void notify(DmnDecisionTableEvaluationEvent event) {
-        List<DmnEvaluatedDecisionRule> rules = matched.get();
-        if (rules != null) {
-          rules.addAll(event.getMatchingRules());
+        // A required decision (e.g. the expert rate a measure's table reads) is evaluated first and reported
+        // too: only the decision asked for answers, as the DecisionService's result holds only its rows.
+        Capture current = matched.get();
+        if (current != null && current.decisionKey().equals(event.getDecision().getKey())) {
+          current.rules().addAll(event.getMatchingRules());
         }
       }
     };
@@ -98,7 +105,7 @@ public class DecisionPreview {
   /** Every rule that matched, in table order, with its outputs. */
   public List<Row> evaluate(DmnDecision decision, Map<String, Object> variables, Set<String> declaredFacts) {
     List<DmnEvaluatedDecisionRule> rules = new ArrayList<>();
-    matched.set(rules);
+    matched.set(new Capture(decision.getKey(), rules));
     try {
       dmn.evaluateDecision(decision, new java.util.HashMap<>(variables));
     } finally {
