@@ -3,8 +3,10 @@ package cn.liuzhou.incentives.workflow;
 import cn.liuzhou.incentives.ledger.ApplicationJournal;
 import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ApplicationRepository;
+import cn.liuzhou.incentives.ledger.ApplicationStatus;
 import cn.liuzhou.incentives.ledger.ScreeningRecords;
 import cn.liuzhou.incentives.ledger.StackingRules;
+import cn.liuzhou.incentives.metrics.ScreeningMetrics;
 import cn.liuzhou.incentives.policy.DecisionCapture;
 import cn.liuzhou.incentives.policy.DecisionTexts;
 import cn.liuzhou.incentives.review.CalculationTrace;
@@ -42,10 +44,12 @@ public class AwardScreening implements JavaDelegate {
   private final ScreeningRecords records;
   private final DecisionCapture capture;
   private final DecisionTexts texts;
+  private final ScreeningMetrics metrics;
 
   public AwardScreening(ApplicationRepository applications, EnterpriseRegistry registry, StackingRules stacking,
       ApplicationJournal journal, ReasonsJson reasonsJson, PolicyCatalogue catalogue, SameTypeExclusion sameType,
-      ScreeningRecords records, DecisionCapture capture, DecisionTexts texts) {
+      ScreeningRecords records, DecisionCapture capture, DecisionTexts texts, ScreeningMetrics metrics) {
+    this.metrics = metrics;
     this.records = records;
     this.capture = capture;
     this.texts = texts;
@@ -116,6 +120,9 @@ public class AwardScreening implements JavaDelegate {
     execution.setVariable(Variables.SCREENING_SUMMARY, summary(passed, proposed, remainingCap, reasons));
     journal.record(app.id(), "SCREENING", "system", passed ? "PASSED" : "FAILED",
         reasons.stream().map(Reason::zh).collect(Collectors.joining("；")));
+    if (app.status() == ApplicationStatus.SCREENING) { // not the re-run after the experts' rating
+      metrics.screened(app, passed);
+    }
   }
 
   @SuppressWarnings("unchecked")
