@@ -92,6 +92,8 @@ class OperationsApiTest extends ApiTestSupport {
     identity.createMembership(scraper, Groups.MONITORING);
     assertThat(scrape(scraper, "Scrape-secret-1").getStatusCode().value()).isEqualTo(200);
     assertThat(call(scraper, "Scrape-secret-1", HttpMethod.GET, "/engine-rest/task", null).getBody()).isEmpty();
+    assertThat(call(scraper, "Scrape-secret-1", HttpMethod.GET, "/engine-rest/process-instance", null).getBody()).isEmpty();
+    assertThat(call(scraper, "Scrape-secret-1", HttpMethod.GET, "/api/applications", null).getBody()).isEmpty();
   }
 
   @Test
