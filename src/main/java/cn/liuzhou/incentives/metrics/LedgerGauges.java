@@ -72,8 +72,17 @@ public class LedgerGauges implements MeterBinder {
 
   private Snapshot read() {
     Map<ApplicationStatus, Long> byStatus = new EnumMap<>(ApplicationStatus.class);
-    jdbc.query("select status, count(*) from incentive_application group by status",
-        rs -> { byStatus.put(ApplicationStatus.valueOf(rs.getString(1)), rs.getLong(2)); });
+    // Statuses are bound once from the enum: a row of another release's status is not counted rather than failing.
+    Map<String, ApplicationStatus> known = new HashMap<>();
+    for (ApplicationStatus status : ApplicationStatus.values()) {
+      known.put(status.name(), status);
+    }
+    jdbc.query("select status, count(*) from incentive_application group by status", rs -> {
+      ApplicationStatus status = known.get(rs.getString(1));
+      if (status != null) {
+        byStatus.put(status, rs.getLong(2));
+      }
+    });
     Map<String, BigDecimal> left = new HashMap<>();
     jdbc.query("select package_code, total - reserved - disbursed from package_budget where total is not null",
         rs -> { left.put(rs.getString(1), rs.getBigDecimal(2)); });
