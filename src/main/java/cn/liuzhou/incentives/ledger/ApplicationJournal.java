@@ -37,6 +37,13 @@ public class ApplicationJournal {
         applicationId, step, actor, outcome, comment, Timestamp.from(Instant.now()));
   }
 
+  /** When the application was last filed or amended: what its current screening answers. */
+  public java.util.Optional<Instant> lastSubmitted(String applicationId) {
+    return java.util.Optional.ofNullable(jdbc.queryForObject(
+        "select max(occurred_at) from application_event where application_id = ? and step in ('FILED', 'AMENDED')",
+        Timestamp.class, applicationId)).map(Timestamp::toInstant);
+  }
+
   public List<Entry> entries(String applicationId) {
     return jdbc.query("select * from application_event where application_id = ? order by id", (rs, n) -> new Entry(
         rs.getString("step"), rs.getString("actor"), rs.getString("outcome"), rs.getString("comment"),

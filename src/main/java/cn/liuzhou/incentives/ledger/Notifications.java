@@ -45,7 +45,8 @@ public class Notifications {
     jdbc.update("insert into notification (application_id, credit_code, message_zh, message_en, created_at) values (?, ?, ?, ?, ?)",
         applicationId, creditCode, zh, en, Timestamp.from(Instant.now()));
     Runnable deliver = () -> {
-      try {
+      // After the commit the engine's logging context is gone: the gateway's lines name the application again.
+      try (var context = cn.liuzhou.incentives.metrics.LogContext.businessKey(applicationId)) {
         gateway.deliver(creditCode, applicationId, zh, en);
       } catch (RuntimeException e) {
         LOG.warn("Notification gateway failed for {} about {}; the message stays in the portal", creditCode, applicationId, e);

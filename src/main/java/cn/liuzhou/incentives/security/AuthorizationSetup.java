@@ -76,7 +76,10 @@ public class AuthorizationSetup {
         new Step(4, "Tasklist filters per role, each granted to the groups it serves", () -> {
           revokeGlobalFilterReads(reviewers);
           ensureTaskFilters(reviewers);
-        }));
+        }),
+        // No engine grants: the group only opens the actuator endpoints (SecurityConfiguration.actuatorSecurity), so a
+        // Prometheus scraper's credentials are not an administrator's.
+        new Step(5, "monitoring group for the Prometheus scraper", () -> ensureGroup(Groups.MONITORING, "运维监控 Monitoring")));
   }
 
   /** Applies the steps this installation has not applied yet (every start; a no-op when up to date). */

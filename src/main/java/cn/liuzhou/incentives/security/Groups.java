@@ -10,6 +10,8 @@ public final class Groups {
   public static final String EXPERTS = "experts";
   public static final String AUDITORS = "auditors";
   public static final String ENTERPRISES = "enterprises";
+  /** Reads the actuator endpoints (Prometheus scrape) and nothing else: the scraper's account. */
+  public static final String MONITORING = "monitoring";
   public static final String COUNTY_PREFIX = "county-";
 
   /**

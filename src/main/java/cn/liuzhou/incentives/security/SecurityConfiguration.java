@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +43,27 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration
 public class SecurityConfiguration implements WebMvcConfigurer {
+
+  /**
+   * The actuator: {@code /actuator/health} answers anyone (load balancers); every other endpoint, the Prometheus
+   * scrape included, needs an HTTP Basic login of the {@code monitoring} group or an administrator. Stateless, and
+   * nothing there changes state, so no CSRF token.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+    AuthenticationEntryPoint problem = SecurityConfiguration::unauthorized;
+    http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(a -> a.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+            .anyRequest().hasAnyAuthority(Groups.MONITORING, Groups.ADMINS))
+        .httpBasic(b -> b.realmName("incentives").authenticationEntryPoint(problem))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problem)
+            .accessDeniedHandler((request, response, denied) -> ProblemResponses.write(response, 403,
+                "无权查看运行监控（仅限运维监控组或系统管理员）", "Not permitted (monitoring group or administrators only)", null)));
+    return http.build();
+  }
 
   /**
    * The API for integrators (HTTP Basic, no session created) and for this application's own pages, which call it
@@ -137,7 +160,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     return http.build();
   }
 
-  /** Everything else (webapps, actuator health, static pages): Camunda's webapps authenticate themselves. */
+  /** Everything else (webapps, static pages): Camunda's webapps authenticate themselves. */
   @Bean
   @Order(3)
   SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {

@@ -3,8 +3,10 @@ package cn.liuzhou.incentives.workflow;
 import cn.liuzhou.incentives.ledger.ApplicationJournal;
 import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ApplicationRepository;
+import cn.liuzhou.incentives.ledger.ApplicationStatus;
 import cn.liuzhou.incentives.ledger.ScreeningRecords;
 import cn.liuzhou.incentives.ledger.StackingRules;
+import cn.liuzhou.incentives.metrics.ScreeningMetrics;
 import cn.liuzhou.incentives.policy.DecisionCapture;
 import cn.liuzhou.incentives.policy.DecisionTexts;
 import cn.liuzhou.incentives.review.CalculationTrace;
@@ -43,10 +45,13 @@ public class AwardScreening implements JavaDelegate {
   private final DecisionCapture capture;
   private final DecisionTexts texts;
   private final EnterpriseCreditLookup inputs;
+  private final ScreeningMetrics metrics;
 
   public AwardScreening(ApplicationRepository applications, EnterpriseRegistry registry, StackingRules stacking,
       ApplicationJournal journal, ReasonsJson reasonsJson, PolicyCatalogue catalogue, SameTypeExclusion sameType,
-      ScreeningRecords records, DecisionCapture capture, DecisionTexts texts, EnterpriseCreditLookup inputs) {
+      ScreeningRecords records, DecisionCapture capture, DecisionTexts texts, EnterpriseCreditLookup inputs,
+      ScreeningMetrics metrics) {
+    this.metrics = metrics;
     this.records = records;
     this.capture = capture;
     this.texts = texts;
@@ -118,6 +123,9 @@ public class AwardScreening implements JavaDelegate {
     execution.setVariable(Variables.SCREENING_SUMMARY, summary(passed, proposed, remainingCap, reasons));
     journal.record(app.id(), "SCREENING", "system", passed ? "PASSED" : "FAILED",
         reasons.stream().map(Reason::zh).collect(Collectors.joining("；")));
+    if (app.status() == ApplicationStatus.SCREENING) { // not the re-run after the experts' rating
+      metrics.screened(app, passed);
+    }
   }
 
   /** The measure and clause a ledger refusal enforces, e.g. "GX-2024Q4-INVEST-MAJOR（GX-2024Q4 第15条）". */
