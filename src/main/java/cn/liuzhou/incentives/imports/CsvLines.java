@@ -69,11 +69,15 @@ public final class CsvLines {
       JsonToken token = parser.nextToken();
       checkHeader(parser.getSchema(), required, optional);
       while (token == JsonToken.START_OBJECT) {
-        int line = parser.currentTokenLocation().getLineNr();
+        // The row's own line is where its first cell starts: START_OBJECT is still placed at the end of the row before.
+        int line = 0;
         Map<String, String> values = new LinkedHashMap<>();
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
           String column = parser.currentName();
           parser.nextToken();
+          if (line == 0) {
+            line = parser.currentTokenLocation().getLineNr();
+          }
           String value = parser.getValueAsString();
           values.put(column, value == null || value.isBlank() ? null : value.trim());
         }
