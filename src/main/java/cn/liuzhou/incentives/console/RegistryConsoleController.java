@@ -97,6 +97,8 @@ class RegistryConsoleController {
     model.addAttribute("pages", pages);
     model.addAttribute("enterprises", registry.search(q, (current - 1) * PAGE_SIZE, PAGE_SIZE));
     model.addAttribute("columns", String.join(",", EnterpriseValidator.COLUMNS));
+    model.addAttribute("industryNames", java.util.Arrays.stream(Industry.values())
+        .collect(java.util.stream.Collectors.toMap(Industry::name, Industry::nameZh)));
     return "console/enterprises";
   }
 
