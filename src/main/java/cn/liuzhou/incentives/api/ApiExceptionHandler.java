@@ -105,6 +105,21 @@ public class ApiExceptionHandler {
         "服务器内部错误，请稍后重试", "Internal error; please retry later")));
   }
 
+  /** A refused import: 422 with each line's problem in {@code errors[]} and, by line, in {@code lines[]}. */
+  public static ResponseEntity<ProblemDetail> lineProblems(List<cn.liuzhou.incentives.imports.LineProblem> problems) {
+    ResponseEntity<ProblemDetail> response = problem(HttpStatus.UNPROCESSABLE_ENTITY, problems.stream()
+        .map(p -> new ApiException.FieldProblem(p.field(), p.zh(), p.en())).toList());
+    response.getBody().setProperty("lines", problems.stream().map(p -> {
+      java.util.Map<String, Object> line = new java.util.LinkedHashMap<>();
+      line.put("line", p.line());
+      line.put("field", p.field());
+      line.put("zh", p.reasonZh());
+      line.put("en", p.reasonEn());
+      return line;
+    }).toList());
+    return response;
+  }
+
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, List<ApiException.FieldProblem> problems) {
     ProblemDetail body = ProblemDetail.forStatus(status);
     body.setType(URI.create("about:blank"));

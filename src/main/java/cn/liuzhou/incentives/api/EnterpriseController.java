@@ -1,11 +1,11 @@
 package cn.liuzhou.incentives.api;
 
-import cn.liuzhou.incentives.registry.County;
-import cn.liuzhou.incentives.registry.CreditCode;
+import cn.liuzhou.incentives.imports.CsvLines;
+import cn.liuzhou.incentives.imports.EnterpriseImport;
 import cn.liuzhou.incentives.registry.CreditRecord;
 import cn.liuzhou.incentives.registry.Enterprise;
 import cn.liuzhou.incentives.registry.EnterpriseRegistry;
-import cn.liuzhou.incentives.registry.Industry;
+import cn.liuzhou.incentives.registry.EnterpriseValidator;
 import cn.liuzhou.incentives.security.Caller;
 import cn.liuzhou.incentives.security.Groups;
 import java.net.URI;
@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The enterprise registry, kept by administrators: records, logins and credit records. */
@@ -42,16 +42,16 @@ public class EnterpriseController {
 
   public record EnterpriseView(Enterprise enterprise, List<CreditRecord> creditRecords) {}
 
-  private static final Set<String> RATINGS = Set.of("A", "B", "M", "C", "D");
-
   private final EnterpriseRegistry registry;
   private final IdentityService identity;
 
   private final cn.liuzhou.incentives.review.PayeeRefresh payees;
+  private final EnterpriseImport imports;
 
   public EnterpriseController(EnterpriseRegistry registry, IdentityService identity,
-      cn.liuzhou.incentives.review.PayeeRefresh payees) {
+      cn.liuzhou.incentives.review.PayeeRefresh payees, EnterpriseImport imports) {
     this.payees = payees;
+    this.imports = imports;
     this.registry = registry;
     this.identity = identity;
   }
@@ -70,51 +70,39 @@ public class EnterpriseController {
 
   @PutMapping("/{creditCode}")
   @Transactional
-  public ResponseEntity<Enterprise> put(@PathVariable String creditCode, @RequestBody EnterpriseRequest r, Caller caller) {
+  public ResponseEntity<Enterprise> put(@PathVariable String creditCode, @RequestBody EnterpriseRequest r,
+      @RequestParam(required = false) String reason, Caller caller) {
     requireAdmin(caller);
-    List<ApiException.FieldProblem> problems = new ArrayList<>();
-    if (!CreditCode.isValid(creditCode)) {
-      problems.add(new ApiException.FieldProblem("creditCode", "统一社会信用代码格式或校验位错误（GB 32100）",
-          "Not a valid unified social credit code (GB 32100 check character)"));
+    EnterpriseValidator.Checked checked = EnterpriseValidator.check(new EnterpriseValidator.Input(creditCode, r.name(),
+        r.county(), r.industry(), text(r.aboveDesignatedSize()), r.taxCreditRating(), text(r.accountingCreditGood()),
+        text(r.jointPunishmentTarget()), r.bankName(), r.bankAccount()));
+    if (!checked.ok()) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, checked.problems());
     }
-    if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
-      problems.add(new ApiException.FieldProblem("name", "须填写企业名称（不超过200字）", "name is required (at most 200 characters)"));
-    }
-    if (r.county() == null || County.of(r.county()).isEmpty()) {
-      problems.add(new ApiException.FieldProblem("county", "县区代码无效，须为：" + countyCodes(), "county must be one of " + countyCodes()));
-    }
-    if (r.industry() == null || Industry.of(r.industry()).isEmpty()) {
-      problems.add(new ApiException.FieldProblem("industry", "行业代码无效（见政策目录行业代码表）", "industry must be a catalogue industry code"));
-    }
-    if (r.taxCreditRating() == null || !RATINGS.contains(r.taxCreditRating())) {
-      problems.add(new ApiException.FieldProblem("taxCreditRating", "纳税信用等级须为 A、B、M、C 或 D", "taxCreditRating must be A, B, M, C or D"));
-    }
-    requireFlag(problems, "aboveDesignatedSize", r.aboveDesignatedSize());
-    requireFlag(problems, "accountingCreditGood", r.accountingCreditGood());
-    requireFlag(problems, "jointPunishmentTarget", r.jointPunishmentTarget());
-    // The payee account finance pays to: optional, but both or neither.
-    boolean hasBank = r.bankName() != null && !r.bankName().isBlank();
-    boolean hasAccount = r.bankAccount() != null && !r.bankAccount().isBlank();
-    if (hasBank != hasAccount) {
-      problems.add(new ApiException.FieldProblem(hasBank ? "bankAccount" : "bankName", "开户银行与银行账号须同时填写",
-          "bankName and bankAccount go together"));
-    }
-    if (hasBank && r.bankName().length() > 200) {
-      problems.add(new ApiException.FieldProblem("bankName", "开户银行不超过200字", "bankName must have at most 200 characters"));
-    }
-    if (hasAccount && !r.bankAccount().replace(" ", "").matches("[0-9]{8,32}")) {
-      problems.add(new ApiException.FieldProblem("bankAccount", "银行账号须为8至32位数字", "bankAccount must have 8 to 32 digits"));
-    }
-    if (!problems.isEmpty()) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, problems);
-    }
-    Enterprise e = new Enterprise(creditCode, r.name().trim(), r.county(), r.industry(), r.aboveDesignatedSize(),
-        r.taxCreditRating(), r.accountingCreditGood(), r.jointPunishmentTarget(), hasBank ? r.bankName().trim() : null,
-        hasAccount ? r.bankAccount().replace(" ", "") : null);
-    boolean created = registry.save(e, caller.userId());
+    boolean created = registry.save(checked.enterprise(), caller.userId(), reason);
     payees.refresh(creditCode);
     Enterprise saved = registry.find(creditCode).orElseThrow(); // the payee account is kept when the request omits it
     return created ? ResponseEntity.created(URI.create("/api/enterprises/" + creditCode)).body(saved) : ResponseEntity.ok(saved);
+  }
+
+  /**
+   * Imports registry records from CSV (UTF-8, with or without BOM; a header row of the registry's column names):
+   * every line is checked and, if any is bad, nothing is applied and 422 lists each line, field and reason.
+   */
+  @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
+  public ResponseEntity<?> importCsv(@RequestBody byte[] csv, @RequestParam(required = false) String reason, Caller caller) {
+    requireAdmin(caller);
+    try {
+      EnterpriseImport.Result result = imports.apply(csv, caller.userId(), reason == null || reason.isBlank() ? "CSV 导入" : reason);
+      return ResponseEntity.ok(java.util.Map.of("created", result.created(), "updated", result.updated(),
+          "unchanged", result.unchanged()));
+    } catch (CsvLines.Refused e) {
+      return ApiExceptionHandler.lineProblems(e.problems());
+    }
+  }
+
+  private static String text(Boolean b) {
+    return b == null ? null : b.toString();
   }
 
   @PutMapping("/{creditCode}/account")
@@ -184,7 +172,4 @@ public class EnterpriseController {
     }
   }
 
-  private static String countyCodes() {
-    return Arrays.stream(County.values()).map(County::code).toList().toString();
-  }
 }

@@ -28,7 +28,8 @@ public record CaseFile(
     boolean attachmentsAvailable,
     List<Notice> notifications,
     List<Objection> objections,
-    List<PackageChange> packageChanges) {
+    List<PackageChange> packageChanges,
+    List<RegistryChange> registryChanges) {
 
   public record Labeled(String label, String value) {}
 
@@ -64,4 +65,8 @@ public record CaseFile(
   /** A settings change or redeployment of the application's package; {@code afterFiling} when it came later. */
   public record PackageChange(Instant at, String time, String what, String oldValue, String newValue,
       People.Person by, String comment, boolean afterFiling, boolean appliedToThisCase) {}
+
+  /** A change to the enterprise's registry record, name lists or other programmes' awards; {@code afterFiling} when later. */
+  public record RegistryChange(Instant at, String time, String subject, String item, String oldValue, String newValue,
+      People.Person by, String reason, boolean afterFiling) {}
 }

@@ -13,7 +13,9 @@ import cn.liuzhou.incentives.policy.PackageSettings;
 import cn.liuzhou.incentives.policy.PolicyCatalogue;
 import cn.liuzhou.incentives.policy.PolicyPackage;
 import cn.liuzhou.incentives.registry.EnterpriseRegistry;
+import cn.liuzhou.incentives.registry.ChangeLabels;
 import cn.liuzhou.incentives.registry.Enterprise;
+import cn.liuzhou.incentives.registry.RegistryChanges;
 import cn.liuzhou.incentives.workflow.ReasonsJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,12 +76,15 @@ public class CaseFiles {
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final ReasonsJson reasons;
+  private final RegistryChanges registryChanges;
   private final Map<String, DmnModelInstance> models = new ConcurrentHashMap<>();
 
   public CaseFiles(ApplicationRepository applications, ApplicationJournal journal, Notifications notifications,
       Objections objections, EnterpriseRegistry registry, PolicyCatalogue catalogue, PackageRevisions revisions,
       PackageSettings settings, HistoryService history, RepositoryService repository, People people,
-      CaseAttachments attachments, JdbcTemplate jdbc, ObjectMapper json, ReasonsJson reasons) {
+      CaseAttachments attachments, JdbcTemplate jdbc, ObjectMapper json, ReasonsJson reasons,
+      RegistryChanges registryChanges) {
+    this.registryChanges = registryChanges;
     this.applications = applications;
     this.journal = journal;
     this.notifications = notifications;
@@ -145,7 +150,15 @@ public class CaseFiles {
         attachments.of(app.id()), attachments.available(),
         notifications.of(app.id()).stream().map(n -> new CaseFile.Notice(CaseLabels.time(n.at()), n.zh())).toList(),
         objections.ofApplication(app.id()).stream().map(o -> CaseFile.Objection.of(o, people)).toList(),
-        packageChanges(app));
+        packageChanges(app), registryChanges(app));
+  }
+
+  /** The enterprise's registry, name-list and external-award changes, marking those after filing. */
+  private List<CaseFile.RegistryChange> registryChanges(ApplicationRecord app) {
+    return registryChanges.of(app.creditCode()).stream().map(c -> new CaseFile.RegistryChange(c.changedAt(),
+        CaseLabels.time(c.changedAt()), ChangeLabels.subject(c.subject()), ChangeLabels.item(c),
+        ChangeLabels.value(c, c.oldValue()), ChangeLabels.value(c, c.newValue()), people.of(c.changedBy()), c.reason(),
+        c.changedAt().isAfter(app.filedAt()))).toList();
   }
 
   private record Payment(BigDecimal amount, String reference, String by, Instant at) {}

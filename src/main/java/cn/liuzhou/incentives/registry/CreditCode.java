@@ -26,6 +26,25 @@ public final class CreditCode {
     return checkCharacter(code.substring(0, 17)) == code.charAt(17);
   }
 
+  /**
+   * Why the code is not valid, in Chinese and English ({@code [zh, en]}), or null when it is: people correcting a
+   * spreadsheet need to know whether a character is wrong or only the check character.
+   */
+  public static String[] problem(String code) {
+    if (code == null || code.isBlank()) {
+      return new String[] {"须填写统一社会信用代码", "the unified social credit code is required"};
+    }
+    boolean wellFormed = code.length() == 18;
+    for (int i = 0; wellFormed && i < 18; i++) {
+      wellFormed = ALPHABET.indexOf(code.charAt(i)) >= 0 && (i < 2 || i >= 8 || Character.isDigit(code.charAt(i)));
+    }
+    if (!wellFormed) {
+      return new String[] {"统一社会信用代码须为18位数字或大写字母（GB 32100）",
+          "a unified social credit code has 18 digits or capital letters (GB 32100)"};
+    }
+    return isValid(code) ? null : new String[] {"统一社会信用代码校验位错误", "wrong check character of the unified social credit code"};
+  }
+
   /** The check character for the first 17 characters of a code. */
   public static char checkCharacter(String first17) {
     int sum = 0;

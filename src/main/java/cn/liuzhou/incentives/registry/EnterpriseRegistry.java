@@ -27,9 +27,11 @@ public class EnterpriseRegistry {
       rs.getTimestamp("created_at").toInstant());
 
   private final JdbcTemplate jdbc;
+  private final RegistryChanges changes;
 
-  public EnterpriseRegistry(JdbcTemplate jdbc) {
+  public EnterpriseRegistry(JdbcTemplate jdbc, RegistryChanges changes) {
     this.jdbc = jdbc;
+    this.changes = changes;
   }
 
   public Optional<Enterprise> find(String creditCode) {
@@ -43,7 +45,13 @@ public class EnterpriseRegistry {
 
   /** Inserts or replaces the record; answers true when it was new. */
   public boolean save(Enterprise given, String actor) {
-    Timestamp now = Timestamp.from(Instant.now());
+    return save(given, actor, null);
+  }
+
+  /** Inserts or replaces the record, logging each field that changes with the reason; answers true when it was new. */
+  public boolean save(Enterprise given, String actor, String reason) {
+    Instant at = Instant.now();
+    Timestamp now = Timestamp.from(at);
     Optional<Enterprise> before = find(given.creditCode());
     // A registry update that says nothing about the payee account keeps it: only an explicit change changes it.
     Enterprise e = given.bankAccount() == null && given.bankName() == null && before.isPresent()
@@ -61,6 +69,7 @@ public class EnterpriseRegistry {
         e.jointPunishmentTarget(), e.bankName(), e.bankAccount(), actor, now, e.creditCode());
     if (updated == 1) {
       recordAccount(e, accountChanged, actor, now);
+      logChanges(before.get(), e, actor, reason, at);
       return false;
     }
     jdbc.update("""
@@ -70,7 +79,51 @@ public class EnterpriseRegistry {
         e.creditCode(), e.name(), e.county(), e.industry(), e.aboveDesignatedSize(), e.taxCreditRating(),
         e.accountingCreditGood(), e.jointPunishmentTarget(), e.bankName(), e.bankAccount(), actor, now);
     recordAccount(e, accountChanged, actor, now);
+    changes.record(e.creditCode(), RegistryChanges.Subject.ENTERPRISE, "registered", null,
+        e.name() + "，" + e.county() + "，" + e.industry(), reason, actor, at);
     return true;
+  }
+
+  private void logChanges(Enterprise b, Enterprise a, String actor, String reason, Instant at) {
+    java.util.Map<String, String[]> diff = new java.util.LinkedHashMap<>();
+    diff.put("name", new String[] {b.name(), a.name()});
+    diff.put("county", new String[] {b.county(), a.county()});
+    diff.put("industry", new String[] {b.industry(), a.industry()});
+    diff.put("aboveDesignatedSize", new String[] {String.valueOf(b.aboveDesignatedSize()), String.valueOf(a.aboveDesignatedSize())});
+    diff.put("taxCreditRating", new String[] {b.taxCreditRating(), a.taxCreditRating()});
+    diff.put("accountingCreditGood", new String[] {String.valueOf(b.accountingCreditGood()), String.valueOf(a.accountingCreditGood())});
+    diff.put("jointPunishmentTarget", new String[] {String.valueOf(b.jointPunishmentTarget()), String.valueOf(a.jointPunishmentTarget())});
+    diff.put("payeeAccount", new String[] {account(b), account(a)});
+    diff.forEach((field, v) -> {
+      if (!java.util.Objects.equals(v[0], v[1])) {
+        changes.record(a.creditCode(), RegistryChanges.Subject.ENTERPRISE, field, v[0], v[1], reason, actor, at);
+      }
+    });
+  }
+
+  private static String account(Enterprise e) {
+    return e.bankAccount() == null && e.bankName() == null ? null
+        : (e.bankName() == null ? "" : e.bankName()) + " " + (e.bankAccount() == null ? "" : e.bankAccount());
+  }
+
+  /** One page of the registry, by name, for a search by part of the name or the start of the credit code. */
+  public List<Enterprise> search(String query, int offset, int limit) {
+    String q = query == null ? "" : query.trim();
+    return jdbc.query("select * from enterprise where name like ? or credit_code like ? order by name, credit_code "
+        + "limit ? offset ?", ENTERPRISE, "%" + escape(q) + "%", escape(q.toUpperCase(java.util.Locale.ROOT)) + "%",
+        limit, offset);
+  }
+
+  public int count(String query) {
+    String q = query == null ? "" : query.trim();
+    Integer n = jdbc.queryForObject("select count(*) from enterprise where name like ? or credit_code like ?", Integer.class,
+        "%" + escape(q) + "%", escape(q.toUpperCase(java.util.Locale.ROOT)) + "%");
+    return n == null ? 0 : n;
+  }
+
+  /** LIKE wildcards typed by a person are searched for literally (H2 and PostgreSQL both escape with a backslash). */
+  private static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private void recordAccount(Enterprise e, boolean changed, String actor, Timestamp now) {
