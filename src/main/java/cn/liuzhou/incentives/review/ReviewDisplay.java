@@ -3,6 +3,7 @@ package cn.liuzhou.incentives.review;
 import cn.liuzhou.incentives.evidence.Attachments;
 import cn.liuzhou.incentives.evidence.EvidenceFormat;
 import cn.liuzhou.incentives.evidence.EvidenceService;
+import cn.liuzhou.incentives.cases.People;
 import cn.liuzhou.incentives.ledger.ApplicationJournal;
 import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ScreeningRecords;
@@ -21,9 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
@@ -60,7 +59,7 @@ public class ReviewDisplay {
   private final ScreeningRecords screenings;
   private final ApplicationJournal journal;
   private final Attachments attachments;
-  private final IdentityService identity;
+  private final People people;
   private final EnterpriseRegistry registry;
   private final PolicyCatalogue catalogue;
   private final DecisionService decisions;
@@ -69,12 +68,12 @@ public class ReviewDisplay {
   private final StackingRules stacking;
 
   public ReviewDisplay(ScreeningRecords screenings, ApplicationJournal journal, Attachments attachments,
-      IdentityService identity, EnterpriseRegistry registry, PolicyCatalogue catalogue, DecisionService decisions,
+      People people, EnterpriseRegistry registry, PolicyCatalogue catalogue, DecisionService decisions,
       RepositoryService repository, EnterpriseCreditLookup inputs, StackingRules stacking) {
     this.screenings = screenings;
     this.journal = journal;
     this.attachments = attachments;
-    this.identity = identity;
+    this.people = people;
     this.registry = registry;
     this.catalogue = catalogue;
     this.decisions = decisions;
@@ -273,7 +272,7 @@ public class ReviewDisplay {
         .list().stream().findFirst().map(DecisionDefinition::getId));
   }
 
-  /** "柳南区 审核员（county.liunan）". */
+  /** "黄志明（柳南区工业和信息化局）", an enterprise by its registry name ({@link People}). */
   String displayName(String userId) {
     if (userId == null) {
       return "";
@@ -281,12 +280,7 @@ public class ReviewDisplay {
     if ("system".equals(userId)) {
       return "系统";
     }
-    User user = system(() -> identity.createUserQuery().userId(userId).singleResult());
-    if (user == null) {
-      return userId;
-    }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " " + (user.getLastName() == null ? "" : user.getLastName())).strip();
-    return name.isEmpty() ? userId : name + "（" + userId + "）";
+    return system(() -> people.of(userId).display());
   }
 
   /** Inside a reviewer's command the system reads its own tables and users, whatever the reviewer may read. */

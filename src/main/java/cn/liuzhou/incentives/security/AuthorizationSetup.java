@@ -76,7 +76,8 @@ public class AuthorizationSetup {
         new Step(4, "Tasklist filters per role, each granted to the groups it serves", () -> {
           revokeGlobalFilterReads(reviewers);
           ensureTaskFilters(reviewers);
-        }));
+        }),
+        new Step(5, "groups named after the staff's units (单位), shown with every person's name", this::groupsNamedAfterUnits));
   }
 
   /** Applies the steps this installation has not applied yet (every start; a no-op when up to date). */
@@ -114,7 +115,8 @@ public class AuthorizationSetup {
     return new java.util.HashSet<>(jdbc.queryForList("select version from authorization_setup_version", Integer.class));
   }
 
-  private void releaseOneRoles(List<String> reviewers) {
+  /** The groups' names of release 1 (bilingual role names). */
+  static Map<String, String> releaseOneGroupNames() {
     Map<String, String> groups = new LinkedHashMap<>();
     groups.put(Groups.ADMINS, "系统管理员 Administrators");
     groups.put(Groups.POLICY_ADMINS, "政策管理员 Policy administrators");
@@ -126,7 +128,11 @@ public class AuthorizationSetup {
     for (County c : County.values()) {
       groups.put(c.reviewerGroup(), c.nameZh() + "工信部门 County reviewers");
     }
-    groups.forEach(this::ensureGroup);
+    return groups;
+  }
+
+  private void releaseOneRoles(List<String> reviewers) {
+    releaseOneGroupNames().forEach(this::ensureGroup);
 
     for (Resources resource : Resources.values()) {
       grant(Groups.ADMINS, resource, ANY, Permissions.ALL);
@@ -149,6 +155,21 @@ public class AuthorizationSetup {
         Permissions.CREATE_INSTANCE);
     grant(Groups.POLICY_ADMINS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(Groups.POLICY_ADMINS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+  }
+
+  /**
+   * Each group's name becomes the unit it stands for ("柳南区工业和信息化局"), shown with its members' names. A group an
+   * administrator has renamed keeps its name: only release 1's names are replaced.
+   */
+  private void groupsNamedAfterUnits() {
+    Map<String, String> before = releaseOneGroupNames();
+    Units.defaultNames().forEach((id, unit) -> {
+      var group = identity.createGroupQuery().groupId(id).singleResult();
+      if (group != null && (group.getName() == null || group.getName().equals(before.get(id)))) {
+        group.setName(unit);
+        identity.saveGroup(group);
+      }
+    });
   }
 
   /** Earlier releases showed every filter to every reviewer; each filter is now granted to the groups it serves. */
