@@ -1,6 +1,15 @@
 package cn.liuzhou.incentives.registry;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Duration;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,6 +21,11 @@ import org.springframework.stereotype.Repository;
  * Enterprises' logins, kept with the registry rather than as Camunda users, so that Camunda Admin lists staff
  * only. Passwords are stored as Spring Security's delegating hashes ({@code {bcrypt}...}); a hash of an older
  * algorithm is re-encoded at the next successful login.
+ *
+ * <p>Integrators call the API with HTTP Basic, so every call is a login, and bcrypt is slow on purpose (tens of
+ * milliseconds of CPU). A password bcrypt accepted is remembered for a few minutes as an HMAC (under a key drawn at
+ * start-up, held in memory only) of the stored hash and the password: the next call with the same password and an
+ * unchanged hash skips bcrypt. The row is read at every login, so a new password or a disabled login counts at once.
  */
 @Repository
 public class EnterpriseAccounts {
@@ -28,10 +42,16 @@ public class EnterpriseAccounts {
 
   private final JdbcTemplate jdbc;
   private final PasswordEncoder encoder;
+  private final SecretKeySpec rememberKey;
+  private final Cache<String, byte[]> accepted = Caffeine.newBuilder().maximumSize(100_000)
+      .expireAfterWrite(Duration.ofMinutes(5)).build();
 
   public EnterpriseAccounts(JdbcTemplate jdbc, PasswordEncoder encoder) {
     this.jdbc = jdbc;
     this.encoder = encoder;
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    this.rememberKey = new SecretKeySpec(key, "HmacSHA256");
   }
 
   public Optional<EnterpriseAccount> find(String creditCode) {
@@ -66,7 +86,16 @@ public class EnterpriseAccounts {
       return Check.NO_ACCOUNT;
     }
     Timestamp now = Timestamp.from(Instant.now());
-    if (!encoder.matches(rawPassword, secret.get().hash())) {
+    byte[] remembered = accepted.getIfPresent(creditCode);
+    byte[] proof = proof(secret.get().hash(), rawPassword);
+    boolean matches = remembered != null && MessageDigest.isEqual(remembered, proof);
+    boolean checkedByBcrypt = false;
+    if (!matches && encoder.matches(rawPassword, secret.get().hash())) {
+      matches = true;
+      checkedByBcrypt = true;
+      accepted.put(creditCode, proof);
+    }
+    if (!matches) {
       jdbc.update("update enterprise_account set failed_logins = failed_logins + 1, last_failed_at = ? where credit_code = ?",
           now, creditCode);
       return Check.WRONG_PASSWORD;
@@ -74,11 +103,25 @@ public class EnterpriseAccounts {
     if (!secret.get().enabled()) {
       return Check.DISABLED;
     }
-    if (encoder.upgradeEncoding(secret.get().hash())) {
-      jdbc.update("update enterprise_account set password_hash = ? where credit_code = ?", encoder.encode(rawPassword), creditCode);
+    if (checkedByBcrypt) { // the remembered logins of the last minutes are not written again at every API call
+      if (encoder.upgradeEncoding(secret.get().hash())) {
+        jdbc.update("update enterprise_account set password_hash = ? where credit_code = ?", encoder.encode(rawPassword), creditCode);
+      }
+      jdbc.update("update enterprise_account set failed_logins = 0, last_login_at = ? where credit_code = ?", now, creditCode);
     }
-    jdbc.update("update enterprise_account set failed_logins = 0, last_login_at = ? where credit_code = ?", now, creditCode);
     return Check.ACCEPTED;
+  }
+
+  private byte[] proof(String hash, String rawPassword) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(rememberKey);
+      mac.update(hash.getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) 0);
+      return mac.doFinal(rawPassword.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Instant instant(Timestamp t) {
