@@ -4,17 +4,18 @@ import cn.liuzhou.incentives.imports.CsvLines;
 import cn.liuzhou.incentives.imports.EnterpriseImport;
 import cn.liuzhou.incentives.registry.CreditRecord;
 import cn.liuzhou.incentives.registry.Enterprise;
+import cn.liuzhou.incentives.registry.EnterpriseAccount;
+import cn.liuzhou.incentives.registry.EnterpriseAccounts;
 import cn.liuzhou.incentives.registry.EnterpriseRegistry;
 import cn.liuzhou.incentives.registry.EnterpriseValidator;
 import cn.liuzhou.incentives.security.Caller;
-import cn.liuzhou.incentives.security.Groups;
+import cn.liuzhou.incentives.security.LegacyEnterpriseLogins;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,24 +37,27 @@ public class EnterpriseController {
       String taxCreditRating, Boolean accountingCreditGood, Boolean jointPunishmentTarget, String bankName,
       String bankAccount) {}
 
-  public record AccountRequest(String password) {}
+  /** {@code password} sets it (and enables the login); {@code enabled} alone enables or disables an existing login. */
+  public record AccountRequest(String password, Boolean enabled) {}
 
   public record CreditRecordRequest(String category, Boolean serious, String recordedOn, String description) {}
 
   public record EnterpriseView(Enterprise enterprise, List<CreditRecord> creditRecords) {}
 
   private final EnterpriseRegistry registry;
-  private final IdentityService identity;
+  private final EnterpriseAccounts accounts;
+  private final LegacyEnterpriseLogins legacy;
 
   private final cn.liuzhou.incentives.review.PayeeRefresh payees;
   private final EnterpriseImport imports;
 
-  public EnterpriseController(EnterpriseRegistry registry, IdentityService identity,
+  public EnterpriseController(EnterpriseRegistry registry, EnterpriseAccounts accounts, LegacyEnterpriseLogins legacy,
       cn.liuzhou.incentives.review.PayeeRefresh payees, EnterpriseImport imports) {
     this.payees = payees;
     this.imports = imports;
     this.registry = registry;
-    this.identity = identity;
+    this.accounts = accounts;
+    this.legacy = legacy;
   }
 
   @GetMapping("/{creditCode}")
@@ -105,28 +109,38 @@ public class EnterpriseController {
     return b == null ? null : b.toString();
   }
 
+  /**
+   * Sets an enterprise's login password (creating the login: 201) and, with {@code enabled}, enables or disables it.
+   * The login lives in the registry's accounts, never as a Camunda user; a login of an earlier release that is still a
+   * Camunda user is moved here.
+   */
   @PutMapping("/{creditCode}/account")
   @Transactional
   public ResponseEntity<Void> account(@PathVariable String creditCode, @RequestBody AccountRequest r, Caller caller) {
     requireAdmin(caller);
     registry.find(creditCode).orElseThrow(() -> ApiException.notFound("企业", creditCode));
+    boolean exists = accounts.find(creditCode).isPresent();
+    if (r.password() == null && r.enabled() != null && exists) {
+      accounts.setEnabled(creditCode, r.enabled(), caller.userId());
+      return ResponseEntity.noContent().build();
+    }
     if (r.password() == null || r.password().isBlank() || r.password().length() < 4 || r.password().length() > 128) {
       throw ApiException.invalid("password", "密码须为4至128个字符", "password must have 4 to 128 characters");
     }
-    var user = identity.createUserQuery().userId(creditCode).singleResult();
-    boolean created = user == null;
-    if (created) {
-      user = identity.newUser(creditCode);
-      user.setFirstName(registry.find(creditCode).get().name());
-      user.setLastName("企业账号");
+    boolean created = accounts.setPassword(creditCode, r.password(), caller.userId());
+    if (Boolean.FALSE.equals(r.enabled())) {
+      accounts.setEnabled(creditCode, false, caller.userId());
     }
-    user.setPassword(r.password());
-    identity.saveUser(user);
-    if (identity.createGroupQuery().groupMember(creditCode).groupId(Groups.ENTERPRISES).count() == 0) {
-      identity.createMembership(creditCode, Groups.ENTERPRISES);
-    }
-    identity.unlockUser(creditCode);
+    legacy.removeCamundaUser(creditCode);
     return created ? ResponseEntity.status(HttpStatus.CREATED).build() : ResponseEntity.noContent().build();
+  }
+
+  /** The enterprise's login: whether it is enabled, its last login and failures, who set it up (never the password). */
+  @GetMapping("/{creditCode}/account")
+  public EnterpriseAccount getAccount(@PathVariable String creditCode, Caller caller) {
+    requireAdmin(caller);
+    registry.find(creditCode).orElseThrow(() -> ApiException.notFound("企业", creditCode));
+    return accounts.find(creditCode).orElseThrow(() -> ApiException.notFound("企业账号", creditCode));
   }
 
   @PostMapping("/{creditCode}/credit-records")

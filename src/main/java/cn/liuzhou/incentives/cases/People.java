@@ -1,38 +1,41 @@
 package cn.liuzhou.incentives.cases;
 
-import cn.liuzhou.incentives.registry.County;
 import cn.liuzhou.incentives.registry.EnterpriseRegistry;
 import cn.liuzhou.incentives.security.Groups;
+import cn.liuzhou.incentives.security.Units;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
-/** Who a user id is: the Camunda user's name and the role their groups give, or the enterprise of a credit code. */
+/**
+ * Who a user id is, as shown to another person: a staff member's name and unit (Camunda's user and the name of
+ * their organisational group, {@link Units}), or the enterprise of a credit code from the registry (enterprise
+ * logins are not Camunda users). Callers inside an engine command run it without the reviewer's authorizations.
+ */
 @Component
 public class People {
 
-  public record Person(String userId, String name, String role) {
+  /** A person: name and unit; {@link #display()} is how they are shown, "姓名（单位）". */
+  public record Person(String userId, String name, String unit) {
     public String display() {
-      return name.equals(userId) ? name : name + "（" + userId + "）";
+      if (unit.isEmpty() || unit.equals(name)) {
+        return name.equals(userId) ? name : name + "（" + userId + "）";
+      }
+      return name + "（" + unit + "）";
     }
   }
 
-  private static final Map<String, String> ROLES = Map.of(
-      Groups.BUREAU, "市工业和信息化局",
-      Groups.FINANCE, "财政局",
-      Groups.EXPERTS, "评审专家",
-      Groups.AUDITORS, "审计",
-      Groups.POLICY_ADMINS, "政策管理员",
-      Groups.ADMINS, "系统管理员",
-      Groups.ENTERPRISES, "申报企业");
-
   private final IdentityService identity;
   private final EnterpriseRegistry registry;
-  private final Map<String, Person> cache = new ConcurrentHashMap<>();
+  // Names and units change rarely (in Camunda Admin or the registry); a few minutes' delay in showing a change is fine.
+  private final Cache<String, Person> cache = Caffeine.newBuilder().maximumSize(10_000)
+      .expireAfterWrite(Duration.ofMinutes(5)).build();
 
   public People(IdentityService identity, EnterpriseRegistry registry) {
     this.identity = identity;
@@ -43,50 +46,42 @@ public class People {
     if (userId == null || userId.isBlank() || "system".equals(userId)) {
       return new Person("system", "系统", "自动处理");
     }
-    Person known = cache.get(userId);
-    if (known != null) {
-      return known;
-    }
-    Person person = lookUp(userId);
-    if (cache.size() > 10_000) {
-      cache.clear();
-    }
-    cache.put(userId, person);
-    return person;
+    return cache.get(userId, this::lookUp);
   }
 
   /** Staff users (not enterprises), for the reviewer filter of the search. */
   public List<Person> staff() {
     return identity.createUserQuery().orderByUserId().asc().list().stream()
-        .map(u -> of(u.getId())).filter(p -> !"申报企业".equals(p.role())).toList();
+        .map(u -> of(u.getId())).filter(p -> !Units.ENTERPRISE.equals(p.unit())).toList();
   }
 
   private Person lookUp(String userId) {
     User user = identity.createUserQuery().userId(userId).singleResult();
-    List<Group> groups = identity.createGroupQuery().groupMember(userId).list();
-    String role = groups.stream().map(g -> role(g.getId())).filter(r -> r != null).findFirst().orElse("");
-    String name = userId;
-    if (user != null) {
-      // The demo and Camunda Admin keep the unit as the first name and the post or surname as the last ("市工信局" "审核员").
-      String full = ((user.getFirstName() == null ? "" : user.getFirstName()) + (user.getLastName() == null ? "" : user.getLastName())).trim();
-      if (!full.isEmpty()) {
-        name = full;
-      }
-    }
-    if (groups.stream().anyMatch(g -> Groups.ENTERPRISES.equals(g.getId())) || user == null) {
+    List<Group> groups = user == null ? List.of() : identity.createGroupQuery().groupMember(userId).list();
+    boolean legacyEnterprise = groups.stream().anyMatch(g -> Groups.ENTERPRISES.equals(g.getId()));
+    if (user == null || legacyEnterprise) {
       var enterprise = registry.find(userId);
       if (enterprise.isPresent()) {
-        return new Person(userId, enterprise.get().name(), "申报企业");
+        return new Person(userId, enterprise.get().name(), Units.ENTERPRISE);
       }
     }
-    return new Person(userId, name, role);
+    if (user == null) {
+      return new Person(userId, userId, "");
+    }
+    return new Person(userId, name(user), unit(groups));
   }
 
-  static String role(String group) {
-    if (group.startsWith(Groups.COUNTY_PREFIX)) {
-      String code = group.substring(Groups.COUNTY_PREFIX.length());
-      return County.of(code).map(c -> c.nameZh() + "工信部门").orElse("县区工信部门");
-    }
-    return ROLES.get(group);
+  /** Chinese order: surname (Camunda's last name) before the given name. */
+  static String name(User user) {
+    String full = ((user.getLastName() == null ? "" : user.getLastName().strip())
+        + (user.getFirstName() == null ? "" : user.getFirstName().strip()));
+    return full.isEmpty() ? user.getId() : full;
+  }
+
+  /** The name of the organisational group that ranks first ({@link Units#rank}). */
+  static String unit(List<Group> groups) {
+    return groups.stream().sorted(Comparator.comparingInt(g -> Units.rank(g.getId())))
+        .map(g -> g.getName() == null || g.getName().isBlank() ? Units.defaultNames().getOrDefault(g.getId(), g.getId()) : g.getName())
+        .findFirst().orElse("");
   }
 }

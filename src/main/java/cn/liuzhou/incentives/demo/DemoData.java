@@ -6,9 +6,11 @@ import cn.liuzhou.incentives.policy.PolicyCatalogue;
 import cn.liuzhou.incentives.policy.PolicyPackage;
 import cn.liuzhou.incentives.registry.County;
 import cn.liuzhou.incentives.registry.Enterprise;
+import cn.liuzhou.incentives.registry.EnterpriseAccounts;
 import cn.liuzhou.incentives.registry.EnterpriseRegistry;
 import cn.liuzhou.incentives.registry.NameLists;
 import cn.liuzhou.incentives.security.Groups;
+import cn.liuzhou.incentives.security.LegacyEnterpriseLogins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -36,16 +38,21 @@ public class DemoData {
 
   private final IdentityService identity;
   private final EnterpriseRegistry registry;
+  private final EnterpriseAccounts accounts;
+  private final LegacyEnterpriseLogins legacy;
   private final PolicyCatalogue catalogue;
   private final PackageSettings settings;
   private final BudgetLedger budgets;
   private final NameLists nameLists;
   private final ObjectMapper json;
 
-  public DemoData(IdentityService identity, EnterpriseRegistry registry, PolicyCatalogue catalogue,
+  public DemoData(IdentityService identity, EnterpriseRegistry registry, EnterpriseAccounts accounts,
+      LegacyEnterpriseLogins legacy, PolicyCatalogue catalogue,
       PackageSettings settings, BudgetLedger budgets, NameLists nameLists, ObjectMapper json) {
     this.identity = identity;
     this.registry = registry;
+    this.accounts = accounts;
+    this.legacy = legacy;
     this.catalogue = catalogue;
     this.settings = settings;
     this.budgets = budgets;
@@ -58,15 +65,19 @@ public class DemoData {
     try (InputStream in = DemoData.class.getResourceAsStream("/demo/demo-data.json")) {
       data = json.readTree(in);
     }
-    user("admin", "系统", "管理员", Groups.ADMINS, Groups.POLICY_ADMINS);
+    // Fictional staff, each named (surname, given name) and in the group that makes their unit.
+    user("admin", "周", "立新", Groups.ADMINS, Groups.POLICY_ADMINS);
+    String[][] countyStaff = {{"韦", "春燕"}, {"覃", "建华"}, {"黄", "志明"}, {"蒙", "丽萍"}, {"廖", "海军"}, {"罗", "秀英"},
+        {"莫", "振宇"}, {"梁", "晓红"}, {"潘", "永强"}, {"吴", "桂兰"}, {"陆", "文斌"}, {"卢", "雪梅"}};
     for (County c : County.values()) {
-      user("county." + c.code(), c.nameZh(), "审核员", c.reviewerGroup());
+      String[] name = countyStaff[c.ordinal() % countyStaff.length];
+      user("county." + c.code(), name[0], name[1], c.reviewerGroup());
     }
-    user("bureau", "市工信局", "审核员", Groups.BUREAU);
-    user("bureau.head", "市工信局", "分管领导", Groups.BUREAU);
-    user("finance", "财政局", "经办人", Groups.FINANCE);
-    user("expert", "评审", "专家", Groups.EXPERTS);
-    user("auditor", "审计", "人员", Groups.AUDITORS);
+    user("bureau", "李", "海燕", Groups.BUREAU);
+    user("bureau.head", "唐", "国华", Groups.BUREAU);
+    user("finance", "张", "晓梅", Groups.FINANCE);
+    user("expert", "刘", "志强", Groups.EXPERTS);
+    user("auditor", "蓝", "文静", Groups.AUDITORS);
 
     for (JsonNode e : data.get("enterprises")) {
       String code = e.get("creditCode").asText();
@@ -80,7 +91,11 @@ public class DemoData {
               LocalDate.parse(r.get("recordedOn").asText()), r.get("description").asText(), "demo");
         }
       }
-      user(code, e.get("name").asText(), "企业账号", Groups.ENTERPRISES);
+      // Enterprise logins live in the registry's accounts, not among Camunda's users.
+      if (accounts.find(code).isEmpty()) {
+        accounts.setPassword(code, PASSWORD, "demo");
+      }
+      legacy.removeCamundaUser(code);
     }
 
     JsonNode lists = data.get("nameLists");
@@ -106,11 +121,11 @@ public class DemoData {
     LOG.info("Demo users and data ready (password '{}')", PASSWORD);
   }
 
-  private void user(String id, String firstName, String lastName, String... groups) {
+  private void user(String id, String surname, String givenName, String... groups) {
     if (identity.createUserQuery().userId(id).count() == 0) {
       var user = identity.newUser(id);
-      user.setFirstName(firstName);
-      user.setLastName(lastName);
+      user.setLastName(surname);
+      user.setFirstName(givenName);
       user.setPassword(PASSWORD);
       user.setEmail(id.toLowerCase().replace('.', '-') + "@demo.invalid");
       identity.saveUser(user);

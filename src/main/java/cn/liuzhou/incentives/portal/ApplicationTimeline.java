@@ -1,9 +1,11 @@
 package cn.liuzhou.incentives.portal;
 
+import cn.liuzhou.incentives.cases.People;
 import cn.liuzhou.incentives.ledger.ApplicationJournal;
 import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ApplicationStatus;
 import cn.liuzhou.incentives.ledger.Objections;
+import cn.liuzhou.incentives.security.Units;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * An application's history as the enterprise reads it: each step with its time in Beijing time, who decided
- * (the role, never the person), every reason and comment given, objections (that one was filed and how it was
+ * (the deciding person's unit, "柳南区工业和信息化局", never the person's name), every reason and comment given, objections (that one was filed and how it was
  * decided, never who filed it or what they wrote), amounts changed and why, the payment reference and date.
  */
 @Component
@@ -47,11 +49,14 @@ public class ApplicationTimeline {
   private final ApplicationJournal journal;
   private final Objections objections;
   private final ManagementService management;
+  private final People people;
 
-  public ApplicationTimeline(ApplicationJournal journal, Objections objections, ManagementService management) {
+  public ApplicationTimeline(ApplicationJournal journal, Objections objections, ManagementService management,
+      People people) {
     this.journal = journal;
     this.objections = objections;
     this.management = management;
+    this.people = people;
   }
 
   public static String beijing(Instant at) {
@@ -111,32 +116,32 @@ public class ApplicationTimeline {
         .map(Job::getDuedate).filter(java.util.Objects::nonNull).map(java.util.Date::toInstant).min(Instant::compareTo);
   }
 
-  private static Step step(ApplicationRecord app, ApplicationJournal.Entry e) {
+  private Step step(ApplicationRecord app, ApplicationJournal.Entry e) {
     String at = beijing(e.at());
     String comment = e.comment();
     return switch (e.step()) {
       case "FILED" -> new Step(e.at(), at, "FILED", "提交申请",
-          app.creditCode().equals(e.actor()) ? "申报企业" : "县区工信部门（代为申报）", null, "info");
+          app.creditCode().equals(e.actor()) ? "申报企业" : unit(e, "县区工信部门") + "（代为申报）", null, "info");
       case "AMENDED" -> new Step(e.at(), at, "FILED", "补正后重新提交", "申报企业", null, "info");
       case "SCREENING" -> "PASSED".equals(e.outcome())
           ? new Step(e.at(), at, "SCREENED", "自动审核通过", "系统（判定规则）", null, "ok")
           : new Step(e.at(), at, "SCREENED", "自动审核未通过", "系统（判定规则）", comment, "bad");
-      case "COUNTY_REVIEW" -> new Step(e.at(), at, "COUNTY", "县区审核：" + decision(e.outcome()), "县区工信部门", comment,
+      case "COUNTY_REVIEW" -> new Step(e.at(), at, "COUNTY", "县区审核：" + decision(e.outcome()), unit(e, "县区工信部门"), comment,
           tone(e.outcome()));
-      case "EXPERT_REVIEW" -> new Step(e.at(), at, "EXPERT", "专家评审：评级 " + e.outcome(), "评审专家", comment, "info");
-      case "BUREAU_REVIEW" -> new Step(e.at(), at, "BUREAU", "市局审核：" + decision(e.outcome()), "市工业和信息化局", comment,
+      case "EXPERT_REVIEW" -> new Step(e.at(), at, "EXPERT", "专家评审：评级 " + e.outcome(), unit(e, "评审专家"), comment, "info");
+      case "BUREAU_REVIEW" -> new Step(e.at(), at, "BUREAU", "市局审核：" + decision(e.outcome()), unit(e, "市工业和信息化局"), comment,
           tone(e.outcome()));
       case "OBJECTION" -> new Step(e.at(), at, "NOTICE", "公示期间收到异议", "公众", "市工业和信息化局将核查", "warn");
       case "OBJECTION_EXAMINED" -> new Step(e.at(), at, "NOTICE",
-          "异议核查：" + ("UPHELD".equals(e.outcome()) ? "异议成立，奖励退回市局重新审核" : "异议不成立"), "市工业和信息化局",
+          "异议核查：" + ("UPHELD".equals(e.outcome()) ? "异议成立，奖励退回市局重新审核" : "异议不成立"), unit(e, "市工业和信息化局"),
           withoutReceipt(comment), "UPHELD".equals(e.outcome()) ? "bad" : "ok");
-      case "FINANCE_DISBURSEMENT" -> new Step(e.at(), at, "PAID", "财政拨付", "财政局", "支付凭证号 " + comment, "ok");
+      case "FINANCE_DISBURSEMENT" -> new Step(e.at(), at, "PAID", "财政拨付", unit(e, "财政局"), "支付凭证号 " + comment, "ok");
       case ApplicationJournal.STATUS -> status(app, e, at);
       default -> null;
     };
   }
 
-  private static Step status(ApplicationRecord app, ApplicationJournal.Entry e, String at) {
+  private Step status(ApplicationRecord app, ApplicationJournal.Entry e, String at) {
     ApplicationStatus s;
     try {
       s = ApplicationStatus.valueOf(e.outcome());
@@ -144,13 +149,22 @@ public class ApplicationTimeline {
       return null;
     }
     return switch (s) {
-      case RETURNED -> new Step(e.at(), at, "COUNTY", "退回补正", "县区工信部门", e.comment(), "warn");
-      case PUBLIC_NOTICE -> new Step(e.at(), at, "NOTICE", "进入公示", "市工业和信息化局", e.comment(), "info");
-      case DISBURSED -> new Step(e.at(), at, "PAID", "奖励已拨付", "财政局", e.comment(), "ok");
+      case RETURNED -> new Step(e.at(), at, "COUNTY", "退回补正", unit(e, "县区工信部门"), e.comment(), "warn");
+      case PUBLIC_NOTICE -> new Step(e.at(), at, "NOTICE", "进入公示", unit(e, "市工业和信息化局"), e.comment(), "info");
+      case DISBURSED -> new Step(e.at(), at, "PAID", "奖励已拨付", unit(e, "财政局"), e.comment(), "ok");
       case LAPSED -> new Step(e.at(), at, "COUNTY", "逾期未补正，申请终止", "系统", e.comment(), "bad");
       case REJECTED -> new Step(e.at(), at, "SCREENED", "申请未通过", "系统", e.comment(), "bad");
       default -> null;
     };
+  }
+
+  /** The unit of the staff member who took the step; the stage's usual role when the step was the system's. */
+  private String unit(ApplicationJournal.Entry e, String usual) {
+    if (e.actor() == null || "system".equals(e.actor())) {
+      return usual;
+    }
+    String unit = people.of(e.actor()).unit();
+    return unit.isEmpty() || Units.ENTERPRISE.equals(unit) ? usual : unit;
   }
 
   private static String withoutReceipt(String comment) {

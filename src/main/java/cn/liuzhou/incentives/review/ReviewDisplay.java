@@ -3,6 +3,7 @@ package cn.liuzhou.incentives.review;
 import cn.liuzhou.incentives.evidence.Attachments;
 import cn.liuzhou.incentives.evidence.EvidenceFormat;
 import cn.liuzhou.incentives.evidence.EvidenceService;
+import cn.liuzhou.incentives.cases.People;
 import cn.liuzhou.incentives.ledger.ApplicationJournal;
 import cn.liuzhou.incentives.ledger.ApplicationRecord;
 import cn.liuzhou.incentives.ledger.ScreeningRecords;
@@ -24,8 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
@@ -63,7 +62,7 @@ public class ReviewDisplay {
   private final ScreeningRecords screenings;
   private final ApplicationJournal journal;
   private final Attachments attachments;
-  private final IdentityService identity;
+  private final People people;
   private final EnterpriseRegistry registry;
   private final PolicyCatalogue catalogue;
   private final DecisionPreview decisions;
@@ -71,12 +70,12 @@ public class ReviewDisplay {
   private final StackingRules stacking;
 
   public ReviewDisplay(ScreeningRecords screenings, ApplicationJournal journal, Attachments attachments,
-      IdentityService identity, EnterpriseRegistry registry, PolicyCatalogue catalogue, DecisionPreview decisions,
+      People people, EnterpriseRegistry registry, PolicyCatalogue catalogue, DecisionPreview decisions,
       EnterpriseCreditLookup inputs, StackingRules stacking) {
     this.screenings = screenings;
     this.journal = journal;
     this.attachments = attachments;
-    this.identity = identity;
+    this.people = people;
     this.registry = registry;
     this.catalogue = catalogue;
     this.decisions = decisions;
@@ -273,7 +272,7 @@ public class ReviewDisplay {
     return String.join("\n", lines);
   }
 
-  /** "柳南区 审核员（county.liunan）". */
+  /** "黄志明（柳南区工业和信息化局）", an enterprise by its registry name ({@link People}). */
   String displayName(String userId) {
     if (userId == null) {
       return "";
@@ -281,12 +280,7 @@ public class ReviewDisplay {
     if ("system".equals(userId)) {
       return "系统";
     }
-    User user = system(() -> identity.createUserQuery().userId(userId).singleResult());
-    if (user == null) {
-      return userId;
-    }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " " + (user.getLastName() == null ? "" : user.getLastName())).strip();
-    return name.isEmpty() ? userId : name + "（" + userId + "）";
+    return system(() -> people.of(userId).display());
   }
 
   /** Inside a reviewer's command the system reads its own tables and users, whatever the reviewer may read. */

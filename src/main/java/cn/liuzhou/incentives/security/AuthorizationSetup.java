@@ -79,7 +79,8 @@ public class AuthorizationSetup {
         }),
         // No engine grants: the group only opens the actuator endpoints (SecurityConfiguration.actuatorSecurity), so a
         // Prometheus scraper's credentials are not an administrator's.
-        new Step(5, "monitoring group for the Prometheus scraper", () -> ensureGroup(Groups.MONITORING, "运维监控 Monitoring")));
+        new Step(5, "monitoring group for the Prometheus scraper", () -> ensureGroup(Groups.MONITORING, "运维监控 Monitoring")),
+        new Step(6, "groups named after the staff's units (单位), shown with every person's name", this::groupsNamedAfterUnits));
   }
 
   /** Applies the steps this installation has not applied yet (every start; a no-op when up to date). */
@@ -117,7 +118,8 @@ public class AuthorizationSetup {
     return new java.util.HashSet<>(jdbc.queryForList("select version from authorization_setup_version", Integer.class));
   }
 
-  private void releaseOneRoles(List<String> reviewers) {
+  /** The groups' names of release 1 (bilingual role names). */
+  static Map<String, String> releaseOneGroupNames() {
     Map<String, String> groups = new LinkedHashMap<>();
     groups.put(Groups.ADMINS, "系统管理员 Administrators");
     groups.put(Groups.POLICY_ADMINS, "政策管理员 Policy administrators");
@@ -129,7 +131,11 @@ public class AuthorizationSetup {
     for (County c : County.values()) {
       groups.put(c.reviewerGroup(), c.nameZh() + "工信部门 County reviewers");
     }
-    groups.forEach(this::ensureGroup);
+    return groups;
+  }
+
+  private void releaseOneRoles(List<String> reviewers) {
+    releaseOneGroupNames().forEach(this::ensureGroup);
 
     for (Resources resource : Resources.values()) {
       grant(Groups.ADMINS, resource, ANY, Permissions.ALL);
@@ -152,6 +158,21 @@ public class AuthorizationSetup {
         Permissions.CREATE_INSTANCE);
     grant(Groups.POLICY_ADMINS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(Groups.POLICY_ADMINS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+  }
+
+  /**
+   * Each group's name becomes the unit it stands for ("柳南区工业和信息化局"), shown with its members' names. A group an
+   * administrator has renamed keeps its name: only release 1's names are replaced.
+   */
+  private void groupsNamedAfterUnits() {
+    Map<String, String> before = releaseOneGroupNames();
+    Units.defaultNames().forEach((id, unit) -> {
+      var group = identity.createGroupQuery().groupId(id).singleResult();
+      if (group != null && (group.getName() == null || group.getName().equals(before.get(id)))) {
+        group.setName(unit);
+        identity.saveGroup(group);
+      }
+    });
   }
 
   /** Earlier releases showed every filter to every reviewer; each filter is now granted to the groups it serves. */

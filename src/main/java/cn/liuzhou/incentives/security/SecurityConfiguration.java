@@ -15,6 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -36,7 +39,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Spring Security: HTTP Basic (against Camunda's identity service) on the application's API and on
+ * Spring Security: HTTP Basic (staff against Camunda's identity service, enterprises against the registry's
+ * accounts: {@link LoginAuthenticationProvider}) on the application's API and on
  * Camunda's REST API, stateless; Camunda's webapps keep their own session login and CSRF protection.
  * For /engine-rest, Camunda's filter then takes the authenticated user from the container
  * ({@link ContainerBasedAuthenticationProvider}), so the engine's authorizations apply to every call.
@@ -72,7 +76,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
    */
   @Bean
   @Order(1)
-  // The IdentityServiceAuthenticationProvider bean is the global authentication manager's one provider
+  // The LoginAuthenticationProvider bean is the global authentication manager's one provider
   // (registering it on the chain as well would check, and count, every wrong password twice).
   SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
     AuthenticationEntryPoint problem = SecurityConfiguration::unauthorized;
@@ -86,6 +90,10 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             .requestMatchers(ADMIN_ONLY_ENGINE_CALLS).hasAuthority(Groups.ADMINS)
             // The public notices (公示) and the public's objections to them: no login (PortalApiController).
             .requestMatchers(paths.matcher("/api/public/**")).permitAll()
+            // Enterprises use the application's API only: the engine's is for staff (an enterprise is no Camunda user).
+            .requestMatchers(paths.matcher("/engine-rest/**")).access(AuthorizationManagers.allOf(
+                AuthenticatedAuthorizationManager.authenticated(),
+                AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(Groups.ENTERPRISES))))
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName("incentives").authenticationEntryPoint(problem))
         .exceptionHandling(e -> e.authenticationEntryPoint(problem)
@@ -93,6 +101,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
               if (denied instanceof org.springframework.security.web.csrf.CsrfException) {
                 ProblemResponses.write(response, 403, "请求缺少有效的防伪令牌（CSRF），请刷新页面后重试",
                     "Missing or invalid CSRF token; reload the page", null);
+              } else if (isEnterprise(SecurityContextHolder.getContext().getAuthentication())) {
+                ProblemResponses.write(response, 403, "无权使用流程引擎接口（企业账号请使用申报接口 /api）",
+                    "Not permitted to use the engine REST API (enterprises use /api)", null);
               } else {
                 ProblemResponses.write(response, 403, "无权执行该操作（仅限系统管理员）",
                     "Not permitted (administrators only)", null);
@@ -123,6 +134,10 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
   /** One token repository for the pages and the API calls they make: the token travels in a cookie the page reads. */
   static final CookieCsrfTokenRepository CSRF_TOKENS = CookieCsrfTokenRepository.withHttpOnlyFalse();
+
+  private static boolean isEnterprise(Authentication auth) {
+    return auth != null && auth.getAuthorities().stream().anyMatch(a -> Groups.ENTERPRISES.equals(a.getAuthority()));
+  }
 
   private static boolean sessionCallThatChangesSomething(HttpServletRequest request) {
     String method = request.getMethod();
@@ -155,7 +170,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
             .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath() + "/login?"
-                + (e instanceof IdentityServiceAuthenticationProvider.ThrottledException ? "throttled" : "error"))))
+                + (e instanceof LoginAuthenticationProvider.ThrottledException ? "throttled" : "error"))))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
     return http.build();
   }
@@ -172,7 +187,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
   private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    if (e instanceof IdentityServiceAuthenticationProvider.ThrottledException) {
+    if (e instanceof LoginAuthenticationProvider.ThrottledException) {
       ProblemResponses.write(response, 429, "登录失败次数过多，请稍后再试（来自该地址的登录暂停1分钟）",
           "Too many failed logins from this address; try again in a minute", null);
       response.setHeader("Retry-After", "60");

@@ -71,7 +71,7 @@ class ReviewFormsApiTest extends ApiTestSupport {
     assertThat(registry).contains("规模以上工业企业（规上）：是", "行业：机械装备", "纳税信用等级：A 级", "会计信用：良好",
         "失信联合惩戒对象（黑名单）：否", "信用记录", "数据读取时间：", "（北京时间）");
     String rounds = text(v, "previousRounds");
-    assertThat(rounds).contains("本申请曾被退回并补正", "县区审核", "柳南区", "county.liunan", "退回：请补充展位合同",
+    assertThat(rounds).contains("本申请曾被退回并补正", "县区审核", "黄志明（柳南区工业和信息化局）", "退回：请补充展位合同",
         "企业补正", "150,000.00 元 → 140,000.00 元", "参展日期：2026-05-10 → 2026-05-12");
     String evidence = text(v, "evidenceList");
     assertThat(evidence).contains("](/api/applications/" + id + "/attachments/" + aid + ")", "发票 · 展位费发票.pdf",
@@ -101,7 +101,7 @@ class ReviewFormsApiTest extends ApiTestSupport {
     assertThat(completeTask("expert", id, Map.of("expertRating", "B", "comment", "技术较先进，市场前景良好")).getStatusCode().value())
         .isEqualTo(204);
     JsonNode bureau = formVariables("bureau", id);
-    assertThat(text(bureau, "expertOpinion")).contains("专家评审等级：B 级", "评审 专家（expert）", "评审意见：技术较先进，市场前景良好",
+    assertThat(text(bureau, "expertOpinion")).contains("专家评审等级：B 级", "刘志强（评审专家）", "评审意见：技术较先进，市场前景良好",
         "A 优秀：比例 12%", "B 良好：比例 11%", "2,200,000.00 元");
     assertThat(text(bureau, "calculationTrace")).contains("③ 比例：决策 LZ-SEI-2018-EXPERT-RATE", "11%",
         "项目厂房、设备实际投资额 20,000,000.00 元 × 比例 11% = 2,200,000.00 元");

@@ -89,7 +89,7 @@ class CaseFilesBrowserTest extends ApiTestSupport {
       assertThat(page.locator("#case-status").innerText()).isEqualTo("已拨付");
       assertThat(page.locator("#case-version").innerText()).startsWith("LZ-2026Q2-r");
       String timeline = page.locator("#timeline").innerText();
-      assertThat(timeline).contains("柳南区审核员", "柳南区工信部门", "市工信局审核员", "市工业和信息化局", "财政局经办人", "材料齐全，同意");
+      assertThat(timeline).contains("黄志明（柳南区工业和信息化局）", "李海燕（柳州市工业和信息化局）", "张晓梅（柳州市财政局）", "材料齐全，同意");
       page.locator("#diagram[data-rendered]").waitFor();
       assertThat(page.locator("#diagram .djs-element.taken").count()).isGreaterThan(5);
       assertThat(page.locator("#diagram-status").innerText()).contains("已标出经过的");

@@ -64,9 +64,9 @@ class CaseFilesApiTest extends ApiTestSupport {
     ResponseEntity<String> file = auditor.get("/cases/" + id);
     assertThat(file.getStatusCode().value()).isEqualTo(200);
     String page = file.getBody();
-    // every actor by name and role, Beijing time, the decisions with version and matched rule, budget and payment
-    assertThat(page).contains(name, "柳南区审核员（county.liunan）", "柳南区工信部门", "市工信局审核员（bureau）", "市工业和信息化局",
-        "财政局经办人（finance）", "财政局", "材料齐全", "60,000.00", "CZ-CASE-" + id);
+    // every actor by name and unit (and account), Beijing time, the decisions with version and matched rule, budget and payment
+    assertThat(page).contains(name, "黄志明（柳南区工业和信息化局）", "county.liunan", "李海燕（柳州市工业和信息化局）", "bureau",
+        "张晓梅（柳州市财政局）", "finance", "材料齐全", "60,000.00", "CZ-CASE-" + id);
     assertThat(page).contains("LZ-2026Q2-EXHIBITION", "LZ-2026Q2-GENERAL", "版本标签 LZ-2026Q2-r", "命中规则", "展位费");
     assertThat(page).contains("预算占用", "预算账户 LZ-2026Q2", "适用本案", "diagram.bpmn");
     assertThat(page).doesNotContain("java.time", "[Object]", "<button type=\"submit\" class=\"primary\"");
@@ -129,7 +129,7 @@ class CaseFilesApiTest extends ApiTestSupport {
     assertThat(new String(pdf.getBody(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     try (var document = Loader.loadPDF(pdf.getBody())) {
       String text = new PDFTextStripper().getText(document);
-      assertThat(text).contains(id, "案卷", "审批经过", "财政局经办人", "CZ-CASE-" + id);
+      assertThat(text).contains(id, "案卷", "审批经过", "张晓梅", "柳州市财政局", "CZ-CASE-" + id);
     }
   }
 

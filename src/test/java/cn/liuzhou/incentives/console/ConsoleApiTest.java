@@ -162,7 +162,7 @@ class ConsoleApiTest extends ApiTestSupport {
     String after = activeTag();
     assertThat(after).isNotEqualTo(before).startsWith(CODE + "-r");
     String pkgPage = admin.get("/console/packages/" + CODE).getBody();
-    assertThat(pkgPage).contains(after, "按市局2026年第5号通知重新部署", "系统管理员（admin）");
+    assertThat(pkgPage).contains(after, "按市局2026年第5号通知重新部署", "周立新（系统管理员）");
 
     // the case file of an application filed before shows the redeployment as later, and keeps its own version
     String caseFile = admin.get("/cases/" + filedBefore).getBody();

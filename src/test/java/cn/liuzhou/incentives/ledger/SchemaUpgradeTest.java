@@ -3,7 +3,24 @@ package cn.liuzhou.incentives.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.liuzhou.incentives.registry.EnterpriseAccounts;
+import cn.liuzhou.incentives.registry.EnterpriseRegistry;
+import cn.liuzhou.incentives.security.Groups;
+import cn.liuzhou.incentives.security.LegacyEnterpriseLogins;
+import cn.liuzhou.incentives.security.LoginAuthenticationProvider;
+import cn.liuzhou.incentives.security.LoginThrottle;
 import java.math.BigDecimal;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import java.nio.charset.StandardCharsets;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -15,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A database of the release before Flyway (its schema.sql, kept under previous-release/) with data in
  * it is upgraded by the migrations the application runs at start-up: nothing is lost, the new
- * columns and tables are there, and the new constraints hold.
+ * columns and tables are there, the new constraints hold, and an enterprise login of that release still logs in.
  */
 class SchemaUpgradeTest {
 
@@ -78,5 +95,50 @@ class SchemaUpgradeTest {
     // A second start changes nothing.
     assertThat(Flyway.configure().dataSource(ds).locations("classpath:db/migration").table("incentives_schema_history")
         .baselineOnMigrate(true).baselineVersion("0").load().migrate().migrationsExecuted).isZero();
+
+    anEnterpriseOfTheLastReleaseLogsIn(ds, jdbc);
+  }
+
+  /**
+   * The last release kept enterprise logins as Camunda users in group enterprises: such a login still works with its
+   * password after the upgrade, and moves to the registry's accounts on the way.
+   */
+  private static void anEnterpriseOfTheLastReleaseLogsIn(DataSource ds, JdbcTemplate jdbc) {
+    var configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
+    configuration.setDataSource(ds);
+    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+    configuration.setJobExecutorActivate(false);
+    configuration.setProcessEngineName("upgrade-" + System.nanoTime());
+    ProcessEngine engine = configuration.buildProcessEngine();
+    try {
+      IdentityService identity = engine.getIdentityService();
+      // what the last release had made of the enterprise's login
+      var group = identity.newGroup(Groups.ENTERPRISES);
+      group.setName("申报企业 Enterprises");
+      identity.saveGroup(group);
+      var user = identity.newUser("91450200MA5L000117");
+      user.setFirstName("柳州示例精工机械有限公司");
+      user.setLastName("企业账号");
+      user.setPassword("its-old-password");
+      identity.saveUser(user);
+      identity.createMembership("91450200MA5L000117", Groups.ENTERPRISES);
+
+      var registry = new EnterpriseRegistry(jdbc);
+      var accounts = new EnterpriseAccounts(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder());
+      var logins = new LoginAuthenticationProvider(identity, accounts,
+          new LegacyEnterpriseLogins(identity, accounts, registry, new DataSourceTransactionManager(ds)),
+          new LoginThrottle(10, Duration.ofMinutes(1)));
+      for (int attempt = 1; attempt <= 2; attempt++) { // the first login moves the account, the second uses the registry
+        var login = logins.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("91450200MA5L000117", "its-old-password"));
+        assertThat(login.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly(Groups.ENTERPRISES);
+        assertThat(identity.createUserQuery().userId("91450200MA5L000117").count()).isZero();
+        assertThat(accounts.find("91450200MA5L000117")).isPresent();
+      }
+      assertThatThrownBy(() -> logins.authenticate(
+          UsernamePasswordAuthenticationToken.unauthenticated("91450200MA5L000117", "wrong")))
+          .isInstanceOf(BadCredentialsException.class);
+    } finally {
+      engine.close();
+    }
   }
 }
