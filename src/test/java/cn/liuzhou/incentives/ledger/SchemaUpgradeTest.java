@@ -123,7 +123,7 @@ class SchemaUpgradeTest {
       identity.saveUser(user);
       identity.createMembership("91450200MA5L000117", Groups.ENTERPRISES);
 
-      var registry = new EnterpriseRegistry(jdbc);
+      var registry = new EnterpriseRegistry(jdbc, new cn.liuzhou.incentives.registry.RegistryChanges(jdbc));
       var accounts = new EnterpriseAccounts(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder());
       var logins = new LoginAuthenticationProvider(identity, accounts,
           new LegacyEnterpriseLogins(identity, accounts, registry, new DataSourceTransactionManager(ds)),
