@@ -23,12 +23,14 @@ if [ -n "$pid" ]; then
   sampler=$!
 fi
 start=$(date +%s)
+rm -f target/gatling/summary.json
 mvn -B -o -q -Pbench gatling:test -Dbench.url="$url" -Dbench.duration="$duration" -Dbench.clients="$clients" \
   -Dbench.baseline="${BENCH_BASELINE:-true}" ${BENCH_SIM_ARGS:-} -Dbench.summary=target/gatling/summary.json | tee target/bench-gatling.log | grep -E 'Benchmark summary|perSecond|ratio|Reports' || true
 elapsed=$(( $(date +%s) - start ))
 after=$(cpu)
 [ -n "$pid" ] && { kill "$sampler" 2>/dev/null || true; peak=$(sort -n target/bench-rss.txt | tail -1); }
-run=$(ls -td target/gatling/quarterendsimulation-* | head -1)
+[ -f target/gatling/summary.json ] || { echo "the simulation did not finish: see target/bench-gatling.log" >&2; exit 1; }
+run=$(ls -td target/gatling/*simulation-* | head -1)
 python3 - "$before" "$after" "$tick" "$elapsed" "$peak" > target/bench-resources.json <<'PY'
 import json, sys
 b, a, tick, elapsed, peak = map(float, sys.argv[1:])

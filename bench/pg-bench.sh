@@ -41,5 +41,7 @@ BENCH_BASELINE=${BENCH_BASELINE:-true} bench/gatling.sh "$name" "${urls%,}" "$(I
 if [ -n "${BENCH_SQL:-}" ]; then
   psql_do -d incentives -F $'\t' -c "select calls, round(total_exec_time::numeric, 0) as ms, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
     from pg_stat_statements order by total_exec_time desc limit 60" > "target/$name-sql.tsv"
-  psql_do -d incentives -c "select count(*) from incentive_application" > "target/$name-filings.txt"
+  psql_do -d incentives -c "select (select count(*) from incentive_application) as filings,
+    (select count(*) from act_hi_procinst) as process_instances, sum(calls) as statements,
+    round(sum(total_exec_time)::numeric) as statement_ms from pg_stat_statements" > "target/$name-filings.txt"
 fi

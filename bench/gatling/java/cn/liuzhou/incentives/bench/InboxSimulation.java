@@ -40,6 +40,7 @@ public class InboxSimulation extends Simulation {
 
   private final List<String> enterprises = QuarterEndSimulation.registerEnterprises(ENTERPRISES, COUNTY);
   private final AtomicInteger filed = new AtomicInteger();
+  private volatile int open;
 
   private final HttpProtocolBuilder protocol = http.baseUrls(QuarterEndSimulation.URLS)
       .acceptHeader("application/json").contentTypeHeader("application/json").shareConnections().disableCaching();
@@ -68,7 +69,8 @@ public class InboxSimulation extends Simulation {
           exec(http("count").get("/engine-rest/task/count?candidateGroup=county-" + COUNTY)
               .header("Authorization", REVIEWER).check(status().is(200), jsonPath("$.count").ofInt().saveAs("open")))))
       .exec(session -> {
-        System.out.println("Open county-review tasks in county-" + COUNTY + ": " + session.getInt("open"));
+        open = session.getInt("open");
+        System.out.println("Open county-review tasks in county-" + COUNTY + ": " + open);
         return session;
       })
       .repeat(QUERIES).on(
@@ -84,5 +86,20 @@ public class InboxSimulation extends Simulation {
 
   {
     setUp(fill.injectOpen(atOnceUsers(CLIENTS)).andThen(query.injectOpen(atOnceUsers(1)))).protocols(protocol);
+  }
+
+  @Override
+  public void after() {
+    String json = String.format("{\"kind\": \"inbox\", \"url\": \"%s\", \"county\": \"%s\", \"openTasks\": %d, "
+        + "\"queries\": %d, \"clients\": %d, \"enterprises\": %d}%n", QuarterEndSimulation.URL, COUNTY, open, QUERIES,
+        CLIENTS, enterprises.size());
+    try {
+      java.nio.file.Path out = java.nio.file.Path.of(System.getProperty("bench.summary", "target/gatling/summary.json"));
+      java.nio.file.Files.createDirectories(out.getParent());
+      java.nio.file.Files.writeString(out, json);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    System.out.println("Benchmark summary:\n" + json);
   }
 }
