@@ -182,7 +182,7 @@ public class QuarterEndSimulation extends Simulation {
       .exec(http("GET /engine-rest/task (#{role} inbox)")
           .get("/engine-rest/task?candidateGroup=#{group}&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15")
           .header("Authorization", "#{auth}")
-          .check(status().is(200), jsonPath("$[0].id").optional().saveAs("task")))
+          .check(status().is(200), jsonPath("$[#{pick}].id").optional().saveAs("task")))
       .exec(http("GET /engine-rest/task/count (#{role} inbox)").get("/engine-rest/task/count?candidateGroup=#{group}")
           .header("Authorization", "#{auth}").check(status().is(200)))
       .doIf(session -> session.contains("task")).then(
@@ -192,11 +192,13 @@ public class QuarterEndSimulation extends Simulation {
                   .header("Authorization", "#{auth}").body(StringBody("{\"variables\":#{variables}}")).check(status().is(204)))
               .exec(session -> session.remove("task")));
 
-  /** Reviewers by turns: two county reviewers (each of one county), then a bureau reviewer, then finance. */
+  /** Reviewers by turns: two county reviewers (each of another county), then a bureau reviewer, then finance. */
   private final ScenarioBuilder reviewers = scenario("reviewers")
       .exec(session -> {
         long n = session.userId();
-        String county = COUNTIES[(int) (n / 4 % COUNTIES.length)];
+        // Reviewers of one inbox take different tasks of its first page, as colleagues would.
+        session = session.set("pick", (int) (n / 4 % 15));
+        String county = COUNTIES[(int) (n % COUNTIES.length)];
         return switch ((int) (n % 4)) {
           case 0 -> session.set("role", "bureau").set("group", "bureau-reviewers").set("user", "bureau")
               .set("variables", "{\"decision\":{\"value\":\"APPROVE\"},\"approvedAward\":{\"value\":10000}}");
@@ -341,7 +343,8 @@ public class QuarterEndSimulation extends Simulation {
           String url = URLS.get(i % URLS.size());
           put(client, url, "/api/enterprises/" + code, "{\"name\":\"基准测试企业" + code.substring(10, 17)
               + "有限公司\",\"county\":\"" + county + "\",\"industry\":\"MACHINERY\",\"aboveDesignatedSize\":true,"
-              + "\"taxCreditRating\":\"A\",\"accountingCreditGood\":true,\"jointPunishmentTarget\":false}");
+              + "\"taxCreditRating\":\"A\",\"accountingCreditGood\":true,\"jointPunishmentTarget\":false,"
+              + "\"bankName\":\"中国工商银行柳州分行营业部\",\"bankAccount\":\"21050008800" + code.substring(10, 17) + "\"}");
           put(client, url, "/api/enterprises/" + code + "/account", "{\"password\":\"" + PASSWORD + "\"}");
           return code;
         }));
