@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class InboxSimulation extends Simulation {
 
   static final int TASKS = Integer.getInteger("bench.inbox.tasks", 10_000);
-  static final int QUERIES = Integer.getInteger("bench.inbox.queries", 50);
+  static final int QUERIES = Integer.getInteger("bench.inbox.queries", 10);
   static final int WAIT = Integer.getInteger("bench.inbox.wait", 300);
   static final String COUNTY = System.getProperty("bench.county", "liunan");
   static final int CLIENTS = Integer.getInteger("bench.clients", 16);
