@@ -19,7 +19,8 @@ for arg in sys.argv[2:]:
     runs.append((label, s["filing"]["perSecond"], (s.get("bareProcess") or {}).get("perSecond") or 0,
                  post.get("p99") or 0, s.get("clients")))
 
-W, left, top, bar, gap, group_gap = 760, 60, 50, 26, 4, 40
+left, top, bar, gap, group_gap = 60, 50, 26, 4, 40
+W = max(760, left + 40 + len(runs) * (2 * (bar + gap) + group_gap + 40))
 plot_h = 220
 ymax = max([max(f, b) for _, f, b, _, _ in runs] + [1]) * 1.15
 height = top + plot_h + 90
