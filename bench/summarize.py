@@ -37,6 +37,20 @@ out = Path(__file__).resolve().parent / "results"
 out.mkdir(exist_ok=True)
 (out / f"{name}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
 
+if summary.get("kind") == "inbox":
+    lines = [f"# {name}", "", description, "",
+             f"{summary['openTasks']} open county-review tasks in county-{summary['county']} (filed by {summary['clients']} clients "
+             f"for {summary['enterprises']} fictional enterprises, untimed), then Tasklist's query as the county's reviewer, "
+             f"{summary['queries']} times each, against {summary['url']}.", "",
+             "| request | count | KO | p50 | p95 | p99 | max (ms) |", "|---|---|---|---|---|---|---|"]
+    for r in requests:
+        lines.append(f"| {r['request']} | {r.get('total')} | {r.get('ko')} | {r.get('p50')} | {r.get('p95')} | {r.get('p99')} | {r.get('max')} |")
+    if resources:
+        lines += ["", "Application JVM during the run (fill included): " + ", ".join(f"{k} {v}" for k, v in resources.items()) + "."]
+    (out / f"{name}.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    sys.exit(0)
+
 f, b = summary["filing"], summary.get("bareProcess")
 lines = [f"# {name}", "", description, "",
          f"{summary['clients']} keep-alive clients, {summary['durationSeconds']} s per phase, "

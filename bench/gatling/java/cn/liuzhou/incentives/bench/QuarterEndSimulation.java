@@ -5,6 +5,9 @@ import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.during;
+import static io.gatling.javaapi.core.CoreDsl.pace;
+import static io.gatling.javaapi.core.CoreDsl.regex;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
@@ -56,7 +59,9 @@ import java.util.stream.IntStream;
  */
 public class QuarterEndSimulation extends Simulation {
 
+  /** One base URL per node, comma-separated: requests go round-robin, as behind a load balancer. */
   static final String URL = System.getProperty("bench.url", "http://127.0.0.1:8080");
+  static final List<String> URLS = List.of(URL.split(","));
   static final int DURATION = Integer.getInteger("bench.duration", 60);
   static final int CLIENTS = Integer.getInteger("bench.clients", 8);
   static final int ENTERPRISES = Integer.getInteger("bench.enterprises", 1000);
@@ -66,11 +71,20 @@ public class QuarterEndSimulation extends Simulation {
   static final String[] COUNTIES = {"chengzhong", "yufeng", "liunan", "liubei", "liujiang", "liucheng", "luzhai",
       "rongan", "rongshui", "sanjiang", "liudong", "beibu"};
   static final Duration POLL = Duration.ofMillis(50);
+  /** Seconds of both flows before the measured phases, so that neither is timed on a cold JVM (0: none). */
+  static final int WARMUP = Integer.getInteger("bench.warmup", 15);
+  /** County reviewers working their inboxes during the filing wave (0: none), each about once a second. */
+  static final int REVIEWERS = Integer.getInteger("bench.reviewers", 0);
+  /** Auditors searching the case files during the filing wave (0: none), each every two seconds. */
+  static final int AUDITORS = Integer.getInteger("bench.auditors", 0);
+  static final String DEMO_PASSWORD = System.getProperty("bench.demo-password", "demo");
 
   static {
-    String host = URI.create(URL).getHost();
-    if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
-      throw new IllegalArgumentException("The benchmark targets this machine only (loopback): " + URL);
+    for (String url : URLS) {
+      String host = URI.create(url).getHost();
+      if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+        throw new IllegalArgumentException("The benchmark targets this machine only (loopback): " + url);
+      }
     }
   }
 
@@ -84,9 +98,9 @@ public class QuarterEndSimulation extends Simulation {
   private volatile long baselineStart;
   private volatile long baselineEnd;
 
-  private final List<String> enterprises = registerEnterprises();
+  private final List<String> enterprises = registerEnterprises(ENTERPRISES, null);
 
-  private final HttpProtocolBuilder protocol = http.baseUrl(URL)
+  private final HttpProtocolBuilder protocol = http.baseUrls(URLS)
       .acceptHeader("application/json")
       .contentTypeHeader("application/json")
       .shareConnections() // keep-alive pool shared by the virtual users, as a real client would
@@ -116,7 +130,9 @@ public class QuarterEndSimulation extends Simulation {
               + "\"facts\":{\"eligibleCost\":#{cost},\"eventDate\":\"2026-05-10\"}}"))
           .check(status().is(201), jsonPath("$.id").saveAs("id"), jsonPath("$.status").saveAs("status")))
       .doIf(Session::isFailed).then(exec(session -> {
-        refused.incrementAndGet();
+        if (!session.contains("warmup")) {
+          refused.incrementAndGet();
+        }
         return session.markAsSucceeded().set("status", "REFUSED");
       }))
       .asLongAs(session -> "SCREENING".equals(session.getString("status"))).on(
@@ -125,6 +141,9 @@ public class QuarterEndSimulation extends Simulation {
               .header("Authorization", "#{auth}")
               .check(status().is(200), jsonPath("$.status").saveAs("status"))))
       .exec(session -> {
+        if (session.contains("warmup")) {
+          return session;
+        }
         if ("COUNTY_REVIEW".equals(session.getString("status"))) {
           filings.add(new long[] {session.getLong("filedAt"), System.nanoTime()});
         } else if (!"REFUSED".equals(session.getString("status"))) {
@@ -147,11 +166,63 @@ public class QuarterEndSimulation extends Simulation {
               .header("Authorization", basic(ADMIN))
               .check(status().is(200), bodyString().saveAs("tasks"))))
       .exec(session -> {
-        if (!session.isFailed()) {
+        if (!session.isFailed() && !session.contains("warmup")) {
           baseline.add(new long[] {session.getLong("startedAt"), System.nanoTime()});
         }
         return session;
       });
+
+  /**
+   * A reviewer's round as Tasklist does it: the group's inbox (first page of 15, newest first, and its count),
+   * then claim and complete the first task; nothing when the inbox is empty. The session holds the role
+   * ({@code role}: county, bureau or finance), the group, the user and the variables of the completion.
+   */
+  private static final ChainBuilder workInbox =
+      exec(session -> session.set("auth", basic(session.getString("user") + ":" + DEMO_PASSWORD)))
+      .exec(http("GET /engine-rest/task (#{role} inbox)")
+          .get("/engine-rest/task?candidateGroup=#{group}&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15")
+          .header("Authorization", "#{auth}")
+          .check(status().is(200), jsonPath("$[#{pick}].id").optional().saveAs("task")))
+      .exec(http("GET /engine-rest/task/count (#{role} inbox)").get("/engine-rest/task/count?candidateGroup=#{group}")
+          .header("Authorization", "#{auth}").check(status().is(200)))
+      .doIf(session -> session.contains("task")).then(
+          exec(http("POST /engine-rest/task/{id}/claim").post("/engine-rest/task/#{task}/claim")
+                  .header("Authorization", "#{auth}").body(StringBody("{\"userId\":\"#{user}\"}")).check(status().is(204)))
+              .exec(http("POST /engine-rest/task/{id}/complete (#{role})").post("/engine-rest/task/#{task}/complete")
+                  .header("Authorization", "#{auth}").body(StringBody("{\"variables\":#{variables}}")).check(status().is(204)))
+              .exec(session -> session.remove("task")));
+
+  /** Reviewers by turns: two county reviewers (each of another county), then a bureau reviewer, then finance. */
+  private final ScenarioBuilder reviewers = scenario("reviewers")
+      .exec(session -> {
+        long n = session.userId();
+        // Reviewers of one inbox take different tasks of its first page, as colleagues would.
+        session = session.set("pick", (int) (n / 4 % 15));
+        String county = COUNTIES[(int) (n % COUNTIES.length)];
+        return switch ((int) (n % 4)) {
+          case 0 -> session.set("role", "bureau").set("group", "bureau-reviewers").set("user", "bureau")
+              .set("variables", "{\"decision\":{\"value\":\"APPROVE\"},\"approvedAward\":{\"value\":10000}}");
+          case 1 -> session.set("role", "finance").set("group", "finance").set("user", "finance")
+              .set("variables", "{\"paymentReference\":{\"value\":\"BENCH-PAY\"}}");
+          default -> session.set("role", "county").set("group", "county-" + county).set("user", "county." + county)
+              .set("variables", "{\"decision\":{\"value\":\"APPROVE\"}}");
+        };
+      })
+      .during(Duration.ofSeconds(DURATION)).on(pace(Duration.ofSeconds(1)), workInbox);
+
+  /** An auditor logs in to the case files once (form login, CSRF token from the page), then searches. */
+  private final ScenarioBuilder auditors = scenario("auditors")
+      .exec(http("GET /login").get("/login").check(status().is(200),
+          regex("name=\"_csrf\" value=\"([^\"]+)\"").saveAs("csrf")))
+      .exec(http("POST /login").post("/login").header("Content-Type", "application/x-www-form-urlencoded")
+          .formParam("username", "auditor").formParam("password", DEMO_PASSWORD).formParam("_csrf", "#{csrf}")
+          .disableFollowRedirect().check(status().is(302), header("Location").transform(l -> l.contains("error")).is(false)))
+      .exec(session -> session.set("n", 0))
+      .during(Duration.ofSeconds(DURATION)).on(
+          pace(Duration.ofSeconds(2)),
+          exec(session -> session.set("county", COUNTIES[session.getInt("n") % COUNTIES.length]).set("n", session.getInt("n") + 1))
+              .exec(http("GET /cases (search)").get("/cases?county=#{county}&status=COUNTY_REVIEW&page=1")
+                  .header("Accept", "text/html").check(status().is(200))));
 
   private final ScenarioBuilder filingWave = scenario("filing to county review")
       .exec(session -> {
@@ -179,12 +250,28 @@ public class QuarterEndSimulation extends Simulation {
         return session;
       });
 
+  /** Both flows by turns, timed by Gatling under the group "warm-up" only. */
+  private final ScenarioBuilder warmUp = scenario("warm-up")
+      .exec(session -> session.set("warmup", true))
+      .group("warm-up").on(during(Duration.ofSeconds(WARMUP)).on(fileAndWait, bareProcess));
+
   {
     var wave = filingWave.injectOpen(atOnceUsers(CLIENTS));
     if (BASELINE) {
-      setUp(wave.andThen(bareWave.injectOpen(atOnceUsers(CLIENTS)))).protocols(protocol);
+      wave = wave.andThen(bareWave.injectOpen(atOnceUsers(CLIENTS)));
+    }
+    // Reviewers and auditors work alongside the filing wave (and the bare process after it).
+    List<io.gatling.javaapi.core.PopulationBuilder> measured = new ArrayList<>(List.of(wave));
+    if (REVIEWERS > 0) {
+      measured.add(reviewers.injectOpen(atOnceUsers(REVIEWERS)));
+    }
+    if (AUDITORS > 0) {
+      measured.add(auditors.injectOpen(atOnceUsers(AUDITORS)));
+    }
+    if (WARMUP > 0) {
+      setUp(warmUp.injectOpen(atOnceUsers(CLIENTS)).andThen(measured)).protocols(protocol);
     } else {
-      setUp(wave).protocols(protocol);
+      setUp(measured).protocols(protocol);
     }
   }
 
@@ -239,20 +326,26 @@ public class QuarterEndSimulation extends Simulation {
   }
 
   /** Fictional enterprises with valid GB 32100 credit codes, each with a login; not timed. */
-  private static List<String> registerEnterprises() {
+  static List<String> registerEnterprises(int count, String onlyCounty) {
     Random random = new Random();
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
+      if (REVIEWERS > 0) {
+        // Approved awards reach finance within the run: a public notice of seconds instead of days.
+        put(client, URLS.get(0), "/api/packages/LZ-2026Q2/settings", "{\"publicNoticePeriod\":\"PT10S\"}");
+      }
       List<Future<String>> futures = new ArrayList<>();
-      for (int i : IntStream.range(0, ENTERPRISES).toArray()) {
+      for (int i : IntStream.range(0, count).toArray()) {
         String code = creditCode(random);
-        String county = COUNTIES[i % COUNTIES.length];
+        String county = onlyCounty != null ? onlyCounty : COUNTIES[i % COUNTIES.length];
         futures.add(pool.submit(() -> {
-          put(client, "/api/enterprises/" + code, "{\"name\":\"基准测试企业" + code.substring(10, 17)
+          String url = URLS.get(i % URLS.size());
+          put(client, url, "/api/enterprises/" + code, "{\"name\":\"基准测试企业" + code.substring(10, 17)
               + "有限公司\",\"county\":\"" + county + "\",\"industry\":\"MACHINERY\",\"aboveDesignatedSize\":true,"
-              + "\"taxCreditRating\":\"A\",\"accountingCreditGood\":true,\"jointPunishmentTarget\":false}");
-          put(client, "/api/enterprises/" + code + "/account", "{\"password\":\"" + PASSWORD + "\"}");
+              + "\"taxCreditRating\":\"A\",\"accountingCreditGood\":true,\"jointPunishmentTarget\":false,"
+              + "\"bankName\":\"中国工商银行柳州分行营业部\",\"bankAccount\":\"21050008800" + code.substring(10, 17) + "\"}");
+          put(client, url, "/api/enterprises/" + code + "/account", "{\"password\":\"" + PASSWORD + "\"}");
           return code;
         }));
       }
@@ -268,8 +361,8 @@ public class QuarterEndSimulation extends Simulation {
     }
   }
 
-  private static void put(HttpClient client, String path, String body) throws IOException, InterruptedException {
-    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(URL + path)).timeout(Duration.ofSeconds(30))
+  static void put(HttpClient client, String url, String path, String body) throws IOException, InterruptedException {
+    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
         .header("Authorization", basic(ADMIN)).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() >= 300) {

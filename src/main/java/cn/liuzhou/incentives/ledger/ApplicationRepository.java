@@ -5,6 +5,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -43,12 +47,63 @@ public class ApplicationRepository {
   }
 
   public Optional<ApplicationRecord> find(String id) {
-    return jdbc.query("select * from incentive_application where id = ?", ROW, id).stream().findFirst();
+    Map<String, ApplicationRecord> read = readInTransaction();
+    ApplicationRecord known = read == null ? null : read.get(id);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<ApplicationRecord> found = jdbc.query("select * from incentive_application where id = ?", ROW, id).stream().findFirst();
+    if (read != null) {
+      found.ifPresent(a -> read.put(id, a));
+    }
+    return found;
   }
 
   /** Locks the application's row until the transaction ends (objection against payment, for one). */
   public Optional<ApplicationRecord> lock(String id) {
-    return jdbc.query("select * from incentive_application where id = ? for update", ROW, id).stream().findFirst();
+    Optional<ApplicationRecord> found = jdbc.query("select * from incentive_application where id = ? for update", ROW, id)
+        .stream().findFirst();
+    Map<String, ApplicationRecord> read = readInTransaction();
+    if (read != null) {
+      found.ifPresentOrElse(a -> read.put(id, a), () -> read.remove(id));
+    }
+    return found;
+  }
+
+  /**
+   * The rows this transaction has read, by id. A screening job reads its application a dozen times (the status
+   * listener, the model's expressions for decision keys, version tag and county, the delegates); within one
+   * transaction the row changes only through this repository's own updates, each of which forgets it, so the
+   * next read sees the database again. Outside a transaction nothing is kept.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, ApplicationRecord> readInTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    Map<String, ApplicationRecord> read = (Map<String, ApplicationRecord>) TransactionSynchronizationManager.getResource(READ_KEY);
+    if (read == null) {
+      Map<String, ApplicationRecord> created = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(READ_KEY, created);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(READ_KEY);
+        }
+      });
+      read = created;
+    }
+    return read;
+  }
+
+  private static final Object READ_KEY = new Object();
+
+  /** Any update of the application's row: the next read in this transaction goes to the database. */
+  private void changed(String id) {
+    Map<String, ApplicationRecord> read = readInTransaction();
+    if (read != null) {
+      read.remove(id);
+    }
   }
 
   public ApplicationRecord get(String id) {
@@ -77,14 +132,17 @@ public class ApplicationRepository {
   }
 
   public void attachProcess(String id, String processInstanceId) {
+    changed(id);
     jdbc.update("update incentive_application set process_instance_id = ? where id = ?", processInstanceId, id);
   }
 
   public void setStatus(String id, ApplicationStatus status) {
+    changed(id);
     jdbc.update("update incentive_application set status = ?, updated_at = ? where id = ?", status.name(), now(), id);
   }
 
   public void setFacts(String id, String factsJson) {
+    changed(id);
     jdbc.update("update incentive_application set facts = ?, updated_at = ? where id = ?", factsJson, now(), id);
   }
 
@@ -95,6 +153,7 @@ public class ApplicationRepository {
 
   /** The outcome of screening, with what it counts against. */
   public void recordScreening(String id, Screening s) {
+    changed(id);
     jdbc.update("""
         update incentive_application set proposed_award = ?, approved_award = null, reasons = ?, cap_group = ?,
           cap_amount = ?, cap_scope = ?, rounding_unit = ?, amount_source = ?,
@@ -104,20 +163,24 @@ public class ApplicationRepository {
   }
 
   public void setReasons(String id, String reasonsJson) {
+    changed(id);
     jdbc.update("update incentive_application set reasons = ?, updated_at = ? where id = ?", reasonsJson, now(), id);
   }
 
   public void recordApproval(String id, BigDecimal approved) {
+    changed(id);
     jdbc.update("update incentive_application set approved_award = ?, updated_at = ? where id = ?", approved, now(), id);
   }
 
   /** The amount reserved and the budget account (package, or package and fiscal year) it is reserved in. */
   public void recordReservation(String id, BigDecimal reserved, String budgetAccount) {
+    changed(id);
     jdbc.update("update incentive_application set reserved_award = ?, budget_account = ?, updated_at = ? where id = ?",
         reserved, budgetAccount, now(), id);
   }
 
   public void recordDisbursement(String id, BigDecimal amount, String paymentReference) {
+    changed(id);
     jdbc.update("""
         update incentive_application set disbursed_award = ?, reserved_award = null, payment_reference = ?, status = ?,
           updated_at = ? where id = ?""", amount, paymentReference, ApplicationStatus.DISBURSED.name(), now(), id);
