@@ -2,6 +2,7 @@ package cn.liuzhou.incentives.cases;
 
 import cn.liuzhou.incentives.registry.EnterpriseRegistry;
 import cn.liuzhou.incentives.security.Groups;
+import org.camunda.bpm.engine.identity.Group;
 import cn.liuzhou.incentives.security.Units;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
