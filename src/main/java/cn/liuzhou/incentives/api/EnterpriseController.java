@@ -124,8 +124,11 @@ public class EnterpriseController {
       accounts.setEnabled(creditCode, r.enabled(), caller.userId());
       return ResponseEntity.noContent().build();
     }
-    if (r.password() == null || r.password().isBlank() || r.password().length() < 4 || r.password().length() > 128) {
-      throw ApiException.invalid("password", "密码须为4至128个字符", "password must have 4 to 128 characters");
+    if (r.password() == null || r.password().isBlank() || r.password().length() < 4
+        || r.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+      // bcrypt reads at most 72 bytes (a Chinese character is 3): a longer password would be refused by the encoder
+      throw ApiException.invalid("password", "密码须为4个字符以上、不超过72字节（汉字每字3字节）",
+          "password must have at least 4 characters and at most 72 bytes in UTF-8");
     }
     boolean created = accounts.setPassword(creditCode, r.password(), caller.userId());
     if (Boolean.FALSE.equals(r.enabled())) {

@@ -104,6 +104,14 @@ public class CaseExports {
     }
   }
 
+  /**
+   * A text starting like a formula (an enterprise name or payment reference typed by someone) is written with a
+   * leading apostrophe, so Excel and WPS show it instead of evaluating it (CSV injection).
+   */
+  static String textCell(String text) {
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+  }
+
   /** Writes the rows as CSV in UTF-8 with a byte order mark and a header row in Chinese. */
   public void csv(Consumer<Consumer<CaseSearch.Row>> rows, OutputStream out) throws IOException {
     out.write(BOM);
@@ -115,7 +123,7 @@ public class CaseExports {
       rows.accept(r -> {
         try {
           writer.write(cells(r).stream().map(v -> v == null ? "" : v instanceof BigDecimal b ? b.toPlainString()
-              : v.toString()).toList());
+              : textCell(v.toString())).toList());
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }

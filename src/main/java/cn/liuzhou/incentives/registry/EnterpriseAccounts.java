@@ -88,6 +88,9 @@ public class EnterpriseAccounts {
     Timestamp now = Timestamp.from(Instant.now());
     byte[] remembered = accepted.getIfPresent(creditCode);
     byte[] proof = proof(secret.get().hash(), rawPassword);
+    if (!secret.get().enabled()) { // before any check, so a disabled login is never remembered nor answered faster
+      return Check.DISABLED;
+    }
     boolean matches = remembered != null && MessageDigest.isEqual(remembered, proof);
     boolean checkedByBcrypt = false;
     if (!matches && encoder.matches(rawPassword, secret.get().hash())) {
@@ -99,9 +102,6 @@ public class EnterpriseAccounts {
       jdbc.update("update enterprise_account set failed_logins = failed_logins + 1, last_failed_at = ? where credit_code = ?",
           now, creditCode);
       return Check.WRONG_PASSWORD;
-    }
-    if (!secret.get().enabled()) {
-      return Check.DISABLED;
     }
     if (checkedByBcrypt) { // the remembered logins of the last minutes are not written again at every API call
       if (encoder.upgradeEncoding(secret.get().hash())) {

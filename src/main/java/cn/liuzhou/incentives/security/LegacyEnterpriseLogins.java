@@ -36,7 +36,8 @@ public class LegacyEnterpriseLogins {
   }
 
   public static boolean isLegacyEnterprise(List<String> camundaGroups) {
-    return camundaGroups.contains(Groups.ENTERPRISES);
+    // Only a login that is nothing but an enterprise's: a staff member who was also put in the group keeps their roles.
+    return camundaGroups.size() == 1 && camundaGroups.contains(Groups.ENTERPRISES);
   }
 
   /** Called once Camunda has accepted the password: the account moves to the registry with that password. */

@@ -53,21 +53,21 @@ public class LoginAuthenticationProvider implements AuthenticationProvider {
     String user = authentication.getName();
     String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
     if (user == null || user.isBlank() || user.length() > 64 || password.length() > 256) {
-      throw refused(address);
+      throw refused(address, user);
     }
     List<String> authorities = switch (accounts.check(user, password)) {
       case ACCEPTED -> List.of(Groups.ENTERPRISES);
       // A disabled account is refused like a wrong password: the answer tells a guesser nothing.
-      case WRONG_PASSWORD, DISABLED -> throw refused(address);
+      case WRONG_PASSWORD, DISABLED -> throw refused(address, user);
       case NO_ACCOUNT -> staff(user, password, address);
     };
-    throttle.succeeded(address);
+    throttle.succeeded(address, user);
     return new UsernamePasswordAuthenticationToken(user, null, authorities.stream().map(SimpleGrantedAuthority::new).toList());
   }
 
   private List<String> staff(String user, String password, String address) {
     if (!identity.checkPassword(user, password)) {
-      throw refused(address);
+      throw refused(address, user);
     }
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     if (LegacyEnterpriseLogins.isLegacyEnterprise(groups)) {
@@ -77,8 +77,8 @@ public class LoginAuthenticationProvider implements AuthenticationProvider {
     return groups;
   }
 
-  private AuthenticationException refused(String address) {
-    throttle.failed(address);
+  private AuthenticationException refused(String address, String user) {
+    throttle.failed(address, user);
     return new BadCredentialsException("Bad credentials");
   }
 

@@ -13,14 +13,21 @@ import org.springframework.stereotype.Component;
  * {@code incentives.login.block-duration}, that address is refused (429) until the window ends.
  * Nobody can lock out another person's account from outside: the engine's own account locking
  * is switched off (application.yaml, loginMaxAttempts / loginDelayMaxTime) and the right password
- * from any other address always works.
+ * from any other address always works. A successful login does not clear the count: otherwise anyone with one
+ * valid login (every enterprise has one) could interleave it with guesses at other accounts without limit.
  */
 @Component
 public class LoginThrottle {
 
+  /** Failures from one address, and the user names they were for. */
+  private static final class Failures {
+    private final AtomicInteger count = new AtomicInteger();
+    private final java.util.Set<String> users = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  }
+
   private final int maxFailures;
   private final Duration window;
-  private final Cache<String, AtomicInteger> failures;
+  private final Cache<String, Failures> failures;
 
   public LoginThrottle(@Value("${incentives.login.max-failures:10}") int maxFailures,
       @Value("${incentives.login.block-duration:PT1M}") Duration window) {
@@ -30,17 +37,27 @@ public class LoginThrottle {
   }
 
   public boolean blocked(String address) {
-    AtomicInteger count = failures.getIfPresent(address);
-    return count != null && count.get() >= maxFailures;
+    Failures f = failures.getIfPresent(address);
+    return f != null && f.count.get() >= maxFailures;
   }
 
-  public void failed(String address) {
-    failures.asMap().computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
-    failures.put(address, failures.getIfPresent(address)); // the window restarts with each failure
+  public void failed(String address, String user) {
+    Failures f = failures.asMap().computeIfAbsent(address, a -> new Failures());
+    f.count.incrementAndGet();
+    f.users.add(user == null ? "" : user);
+    failures.put(address, f); // the window restarts with each failure
   }
 
-  public void succeeded(String address) {
-    failures.invalidate(address);
+  /**
+   * A successful login clears the address's count only when every failure was for the same user (someone who
+   * mistyped their own password). Otherwise anyone with one valid login (every enterprise has one) could
+   * interleave it with guesses at other accounts without limit.
+   */
+  public void succeeded(String address, String user) {
+    Failures f = failures.getIfPresent(address);
+    if (f != null && f.users.size() == 1 && f.users.contains(user == null ? "" : user)) {
+      failures.invalidate(address);
+    }
   }
 
   public long retryAfterSeconds() {

@@ -32,9 +32,9 @@ public class WebappLoginThrottle extends OncePerRequestFilter {
     }
     chain.doFilter(request, response);
     if (response.getStatus() == 401 || response.getStatus() == 403) {
-      throttle.failed(address);
+      throttle.failed(address, request.getParameter("username"));
     } else if (response.getStatus() < 300) {
-      throttle.succeeded(address);
+      throttle.succeeded(address, request.getParameter("username"));
     }
   }
 }

@@ -120,7 +120,7 @@ class RegistryConsoleApiTest extends ApiTestSupport {
     assertThat(admin.get("/console/enterprises").getBody()).contains("已导入：新登记 0 家，更新 1 家");
     String history = admin.get("/console/enterprises/" + a).getBody();
     assertThat(history).contains("纳税信用等级", "纳税信用年度评价结果", "2026年二季度规上企业名录", "企业名称", "导入甲机械股份有限公司",
-        "系统管理员（admin）");
+        "周立新（系统管理员）");
     assertThat(admin.get("/console/enterprises?q=" + a.substring(0, 14)).getBody()).contains(a, "共 <strong>1</strong> 家");
   }
 
@@ -247,7 +247,7 @@ class RegistryConsoleApiTest extends ApiTestSupport {
     admin.post("/console/name-lists/" + list + "/entries", form("creditCode", ent, "note", "桂工信〔2025〕12号遴选结果"),
         MediaType.APPLICATION_FORM_URLENCODED);
     String page = admin.get("/console/name-lists/" + list).getBody();
-    assertThat(page).contains("已将 " + ent + " 列入名单", "桂工信〔2025〕12号遴选结果", "系统管理员（admin）");
+    assertThat(page).contains("已将 " + ent + " 列入名单", "桂工信〔2025〕12号遴选结果", "周立新（系统管理员）");
     assertThat(call("admin", HttpMethod.GET, "/api/name-lists/" + list, null).getBody().get("creditCodes").toString()).contains(ent);
 
     // removal needs a reason
@@ -280,7 +280,7 @@ class RegistryConsoleApiTest extends ApiTestSupport {
     String section = caseFile.substring(caseFile.indexOf("登记信息与名单变更"));
     assertThat(section).contains("id=\"registry-changes\"", list, "列入名单", "桂工信〔2025〕12号遴选结果", "移出名单", "企业申请撤回项目",
         "LZ-SEI-ENTERPRISES", "市工信局2026年第3号公告", "纳税信用等级", "税务局2026年度纳税信用评价", "企业名称", "更名后机械有限公司",
-        "系统管理员（admin）", "申报后", "新登记");
+        "周立新（系统管理员）", "申报后", "新登记");
     assertThat(section).doesNotContain("<form");
     assertThat(auditor.get("/console/enterprises/" + ent).getStatusCode().value()).isEqualTo(403);
   }
