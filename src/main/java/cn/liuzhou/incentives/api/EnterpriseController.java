@@ -119,9 +119,21 @@ public class EnterpriseController {
   public ResponseEntity<Void> account(@PathVariable String creditCode, @RequestBody AccountRequest r, Caller caller) {
     requireAdmin(caller);
     registry.find(creditCode).orElseThrow(() -> ApiException.notFound("企业", creditCode));
+    if (legacy.isStaffLogin(creditCode)) {
+      // logins are looked up in the registry first: an enterprise account would shadow this member of staff
+      throw new ApiException(HttpStatus.CONFLICT, List.of(new ApiException.FieldProblem("creditCode",
+          "该代码已是工作人员账号，不能再开设企业账号", "the code is a staff login; no enterprise login can have it")));
+    }
     boolean exists = accounts.find(creditCode).isPresent();
     if (r.password() == null && r.enabled() != null && exists) {
       accounts.setEnabled(creditCode, r.enabled(), caller.userId());
+      return ResponseEntity.noContent().build();
+    }
+    if (r.password() == null && Boolean.FALSE.equals(r.enabled()) && legacy.isLegacyLogin(creditCode)) {
+      // an earlier release's login (still a Camunda user) is disabled by moving it here without a usable password
+      accounts.setPassword(creditCode, (java.util.UUID.randomUUID().toString() + java.util.UUID.randomUUID()).replace("-", ""), caller.userId());
+      accounts.setEnabled(creditCode, false, caller.userId());
+      legacy.removeCamundaUser(creditCode);
       return ResponseEntity.noContent().build();
     }
     if (r.password() == null || r.password().isBlank() || r.password().length() < 4

@@ -47,6 +47,11 @@ public class LegacyEnterpriseLogins {
       LOG.warn("Enterprise login {} is a Camunda user without a registry entry; not migrated", userId);
       return;
     }
+    if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+      // bcrypt reads at most 72 bytes: such a login keeps working from Camunda until an administrator sets a new one
+      LOG.warn("Enterprise login {} has a password longer than bcrypt takes; not migrated", userId);
+      return;
+    }
     transactions.executeWithoutResult(status -> {
       if (accounts.find(userId).isEmpty()) {
         accounts.setPassword(userId, password, MIGRATED_BY);
@@ -54,6 +59,20 @@ public class LegacyEnterpriseLogins {
       identity.deleteUser(userId);
     });
     LOG.info("Enterprise login {} moved from Camunda's users to the registry's accounts", userId);
+  }
+
+  /** Whether the id is a Camunda login that is not (only) an enterprise's: a staff member's. */
+  public boolean isStaffLogin(String userId) {
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      return false;
+    }
+    return !isLegacyEnterprise(identity.createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+  }
+
+  /** Whether the id is an earlier release's enterprise login, still a Camunda user. */
+  public boolean isLegacyLogin(String userId) {
+    return identity.createUserQuery().userId(userId).memberOfGroup(Groups.ENTERPRISES).count() > 0;
   }
 
   /** Removes the Camunda user of an enterprise whose account an administrator has just (re)set in the registry. */

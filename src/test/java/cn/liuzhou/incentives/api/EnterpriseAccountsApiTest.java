@@ -27,6 +27,7 @@ class EnterpriseAccountsApiTest extends ApiTestSupport {
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
   @Autowired People people;
+  @Autowired cn.liuzhou.incentives.registry.EnterpriseAccounts accounts;
 
   /** A client address of its own per test, so wrong passwords here never throttle other tests. */
   private static String address() {
@@ -158,6 +159,44 @@ class EnterpriseAccountsApiTest extends ApiTestSupport {
     assertThat(call(code, "old-password", HttpMethod.GET, "/api/applications", null).getStatusCode().value()).isEqualTo(200);
     assertThat(PageSession.login(rest, code, "old-password").get("/portal").getStatusCode().value()).isEqualTo(200);
     assertThat(people.of(code).name()).startsWith("账号测试");
+  }
+
+  @Test
+  void anEarlierReleasesLoginCanBeDisabledAndThenNoLongerLogsIn() {
+    String code = registeredWithoutLogin();
+    var user = identity.newUser(code);
+    user.setPassword("old-password");
+    identity.saveUser(user);
+    identity.createMembership(code, Groups.ENTERPRISES);
+    assertThat(call("admin", HttpMethod.PUT, "/api/enterprises/" + code + "/account", Map.of("enabled", false))
+        .getStatusCode().value()).isEqualTo(204);
+    assertThat(identity.createUserQuery().userId(code).count()).isZero();
+    assertThat(call(code, "old-password", HttpMethod.GET, "/api/applications", null).getStatusCode().value()).isEqualTo(401);
+  }
+
+  @Test
+  void noEnterpriseLoginShadowsAMemberOfStaffWithTheSameId() {
+    String code = registeredWithoutLogin();
+    var user = identity.newUser(code);
+    user.setPassword("staff-password");
+    identity.saveUser(user);
+    identity.createMembership(code, Groups.BUREAU);
+    try {
+      var refused = call("admin", HttpMethod.PUT, "/api/enterprises/" + code + "/account", Map.of("password", "enterprise-pw"));
+      assertThat(refused.getStatusCode().value()).isEqualTo(409);
+      assertThat(refused.getBody().toString()).contains("creditCode");
+      assertThat(accounts.find(code)).isEmpty();
+    } finally {
+      identity.deleteUser(code);
+    }
+  }
+
+  @Test
+  void aPasswordLongerThanBcryptTakesIsRefusedWithA422() {
+    String code = registeredWithoutLogin();
+    var refused = call("admin", HttpMethod.PUT, "/api/enterprises/" + code + "/account", Map.of("password", "密".repeat(25)));
+    assertThat(refused.getStatusCode().value()).isEqualTo(422);
+    assertThat(refused.getBody().toString()).contains("password");
   }
 
   @Test
