@@ -119,6 +119,17 @@ class EnterpriseAccountsApiTest extends ApiTestSupport {
   }
 
   @Test
+  void disablingALoginEndsItsOpenPortalSession() {
+    String code = cleanEnterprise();
+    PageSession portal = PageSession.login(rest, code, "demo-password");
+    assertThat(portal.get("/portal").getStatusCode().value()).isEqualTo(200);
+    assertThat(call("admin", HttpMethod.PUT, "/api/enterprises/" + code + "/account", Map.of("enabled", false))
+        .getStatusCode().value()).isEqualTo(204);
+    assertThat(portal.get("/portal").getStatusCode().value()).isEqualTo(401);
+    assertThat(portal.get("/api/applications").getStatusCode().value()).isIn(401, 403);
+  }
+
+  @Test
   void anEnterpriseGetsNothingFromTheEngineRestApi() {
     String code = cleanEnterprise();
     String id = fileExhibition(code, 150000).get("id").asText();
