@@ -2,7 +2,6 @@ package cn.liuzhou.incentives.console;
 
 import cn.liuzhou.incentives.api.ApiException;
 import cn.liuzhou.incentives.api.PackageController;
-import cn.liuzhou.incentives.cases.CaseLabels;
 import cn.liuzhou.incentives.cases.People;
 import cn.liuzhou.incentives.policy.PackageDeployer;
 import cn.liuzhou.incentives.policy.PackageExamples;
@@ -30,7 +29,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -74,11 +72,6 @@ class ConsoleController {
     this.identity = identity;
     this.people = people;
     this.json = json;
-  }
-
-  @ModelAttribute("L")
-  CaseLabels.View labels() {
-    return CaseLabels.VIEW;
   }
 
   @GetMapping("/console")

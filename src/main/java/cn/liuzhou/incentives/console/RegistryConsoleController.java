@@ -30,7 +30,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -79,11 +78,6 @@ class RegistryConsoleController {
     this.people = people;
   }
 
-  @ModelAttribute("L")
-  CaseLabels.View labels() {
-    return CaseLabels.VIEW;
-  }
-
   // ---- enterprise registry ----
 
   @GetMapping("/console/enterprises")
@@ -105,19 +99,10 @@ class RegistryConsoleController {
   @PostMapping("/console/enterprises/import")
   String importEnterprises(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "") String reason,
       Caller caller, RedirectAttributes flash) throws IOException {
-    byte[] csv = upload(file);
-    if (reason.isBlank()) {
-      flash.addFlashAttribute("errors", List.of("请填写导入说明（数据来源或依据的文件）"));
-      return "redirect:/console/enterprises";
-    }
-    try {
-      EnterpriseImport.Result r = enterpriseImport.apply(csv, caller.userId(), reason.trim());
-      flash.addFlashAttribute("message", "已导入：新登记 " + r.created() + " 家，更新 " + r.updated() + " 家，未变化 "
-          + r.unchanged() + " 家。每项变更均已记录。");
-    } catch (CsvLines.Refused e) {
-      refused(flash, file, e.problems());
-    }
-    return "redirect:/console/enterprises";
+    return imported(file, reason, flash, "/console/enterprises", why -> {
+      EnterpriseImport.Result r = enterpriseImport.apply(upload(file), caller.userId(), why);
+      return "已导入：新登记 " + r.created() + " 家，更新 " + r.updated() + " 家，未变化 " + r.unchanged() + " 家。每项变更均已记录。";
+    });
   }
 
   @GetMapping("/console/enterprises/{code}")
@@ -239,19 +224,31 @@ class RegistryConsoleController {
   @PostMapping("/console/external-awards/import")
   String importAwards(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "") String reason,
       Caller caller, RedirectAttributes flash) throws IOException {
-    byte[] csv = upload(file);
+    return imported(file, reason, flash, "/console/external-awards", why -> {
+      ExternalAwardImport.Result r = awardImport.apply(upload(file), caller.userId(), why);
+      return "已导入 " + r.imported() + " 条" + (r.alreadyRecorded() > 0
+          ? "，另有 " + r.alreadyRecorded() + " 条此前已导入（未重复记录）" : "") + "。";
+    });
+  }
+
+  /** An import of one CSV file: applied with its reason (message shown), or refused line by line. */
+  private interface Import {
+    String apply(String reason) throws IOException;
+  }
+
+  /** Every console import: a reason is required, then all lines or none (the refusal lists each bad line). */
+  private static String imported(MultipartFile file, String reason, RedirectAttributes flash, String page, Import importer)
+      throws IOException {
     if (reason.isBlank()) {
       flash.addFlashAttribute("errors", List.of("请填写导入说明（数据来源或依据的文件）"));
-      return "redirect:/console/external-awards";
+      return "redirect:" + page;
     }
     try {
-      ExternalAwardImport.Result r = awardImport.apply(csv, caller.userId(), reason.trim());
-      flash.addFlashAttribute("message", "已导入 " + r.imported() + " 条" + (r.alreadyRecorded() > 0
-          ? "，另有 " + r.alreadyRecorded() + " 条此前已导入（未重复记录）" : "") + "。");
+      flash.addFlashAttribute("message", importer.apply(reason.trim()));
     } catch (CsvLines.Refused e) {
       refused(flash, file, e.problems());
     }
-    return "redirect:/console/external-awards";
+    return "redirect:" + page;
   }
 
   private static void refused(RedirectAttributes flash, MultipartFile file, List<LineProblem> problems) {
