@@ -39,7 +39,8 @@ public class InboxSimulation extends Simulation {
   static final int ENTERPRISES = Integer.getInteger("bench.enterprises", TASKS / 10 + 100);
 
   private final List<String> enterprises = QuarterEndSimulation.registerEnterprises(ENTERPRISES, COUNTY);
-  private final AtomicInteger filed = new AtomicInteger();
+  /** Open tasks the county already holds from an earlier run on the same database ({@code bench.inbox.existing}). */
+  private final AtomicInteger filed = new AtomicInteger(Integer.getInteger("bench.inbox.existing", 0));
   private volatile int open;
 
   private final HttpProtocolBuilder protocol = http.baseUrls(QuarterEndSimulation.URLS)
