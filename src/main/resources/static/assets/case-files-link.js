@@ -1,5 +1,8 @@
 // 柳州市工业稳增长奖补系统: a "案卷查询" (case files) link in the webapp's header, next to its own menu, so that an
 // auditor or reviewer moves from Cockpit/Tasklist to the application's case files (/cases) in one click.
+// Camunda loads custom scripts as ES modules (import()), so the script knows its own address: the case files are
+// "../cases" from this file's /assets/, also under a servlet context path (/incentives/assets/ → /incentives/cases).
+const CASES = new URL('../cases', import.meta.url).pathname;
 (function () {
   function add() {
     if (document.getElementById('lz-case-files-link')) { return true; }
@@ -8,7 +11,7 @@
     var item = document.createElement('li');
     var link = document.createElement('a');
     link.id = 'lz-case-files-link';
-    link.href = '/cases';
+    link.href = CASES;
     link.textContent = '案卷查询';
     link.title = '柳州市工业稳增长奖补系统 · 案卷查询（审计）';
     item.appendChild(link);

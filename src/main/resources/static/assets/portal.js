@@ -9,6 +9,11 @@ var Portal = (function () {
   var BEIJING = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
     day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
   var MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+  // The application's root, "/" or the servlet context path ("/incentives/"): this script is <root>assets/portal.js.
+  var ROOT = new URL('..', document.currentScript.src).pathname;
+
+  /** An address of the application ("/api/…") under its root. */
+  function url(path) { return ROOT + path.replace(/^\//, ''); }
 
   function $(selector, root) { return (root || document).querySelector(selector); }
   function $all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
@@ -19,7 +24,7 @@ var Portal = (function () {
   }
 
   /** Calls the API with the page's session; answers {status, body}. */
-  function api(method, url, body) {
+  function api(method, path, body) {
     var headers = { 'Accept': 'application/json, application/problem+json', 'X-XSRF-TOKEN': csrfToken() };
     var init = { method: method, headers: headers, credentials: 'same-origin' };
     if (body !== undefined) {
@@ -30,7 +35,7 @@ var Portal = (function () {
         init.body = JSON.stringify(body);
       }
     }
-    return fetch(url, init).then(function (response) {
+    return fetch(url(path), init).then(function (response) {
       return response.text().then(function (text) {
         var parsed = null;
         try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = { detail: text }; }
@@ -376,7 +381,7 @@ var Portal = (function () {
       items.forEach(function (a) {
         var li = document.createElement('li');
         var link = document.createElement('a');
-        link.href = '/api/applications/' + encodeURIComponent(id) + '/attachments/' + encodeURIComponent(a.id);
+        link.href = url('/api/applications/' + encodeURIComponent(id) + '/attachments/' + encodeURIComponent(a.id));
         link.textContent = a.fileName;
         li.appendChild(link);
         li.appendChild(document.createTextNode('（' + (a.documentType || '') + '，' + Math.ceil((a.sizeBytes || 0) / 1024)

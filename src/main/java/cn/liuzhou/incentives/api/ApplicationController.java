@@ -13,7 +13,6 @@ import cn.liuzhou.incentives.workflow.ApplicationService;
 import cn.liuzhou.incentives.workflow.ReasonsJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -64,7 +63,7 @@ public class ApplicationController {
   public ResponseEntity<ApplicationView> file(@RequestBody FileRequest request, Caller caller) {
     ApplicationRecord filed = service.file(caller, request.measureCode(), request.creditCode(), request.projectId(),
         request.facts());
-    return ResponseEntity.created(URI.create("/api/applications/" + filed.id())).body(view(filed));
+    return ResponseEntity.created(Locations.of("/api/applications/" + filed.id())).body(view(filed));
   }
 
   @GetMapping("/applications")

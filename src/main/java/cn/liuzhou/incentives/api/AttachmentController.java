@@ -5,7 +5,6 @@ import cn.liuzhou.incentives.evidence.EvidenceFormat;
 import cn.liuzhou.incentives.evidence.EvidenceService;
 import cn.liuzhou.incentives.security.Caller;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +52,7 @@ public class AttachmentController {
       throw ApiException.invalid("file", "请求须包含名为 file 的文件部分", "The multipart request must carry a part named file");
     }
     var saved = evidence.add(caller, id, file.getOriginalFilename(), documentType, file.getBytes());
-    return ResponseEntity.created(URI.create("/api/applications/" + id + "/attachments/" + saved.id()))
+    return ResponseEntity.created(Locations.of("/api/applications/" + id + "/attachments/" + saved.id()))
         .body(AttachmentView.of(saved));
   }
 

@@ -10,7 +10,6 @@ import cn.liuzhou.incentives.registry.EnterpriseRegistry;
 import cn.liuzhou.incentives.registry.EnterpriseValidator;
 import cn.liuzhou.incentives.security.Caller;
 import cn.liuzhou.incentives.security.LegacyEnterpriseLogins;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -86,7 +85,7 @@ public class EnterpriseController {
     boolean created = registry.save(checked.enterprise(), caller.userId(), reason);
     payees.refresh(creditCode);
     Enterprise saved = registry.find(creditCode).orElseThrow(); // the payee account is kept when the request omits it
-    return created ? ResponseEntity.created(URI.create("/api/enterprises/" + creditCode)).body(saved) : ResponseEntity.ok(saved);
+    return created ? ResponseEntity.created(Locations.of("/api/enterprises/" + creditCode)).body(saved) : ResponseEntity.ok(saved);
   }
 
   /**
@@ -186,7 +185,7 @@ public class EnterpriseController {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, problems);
     }
     CreditRecord saved = registry.addRecord(creditCode, r.category(), r.serious(), recordedOn, r.description().trim(), caller.userId());
-    return ResponseEntity.created(URI.create("/api/enterprises/" + creditCode + "/credit-records/" + saved.id())).body(saved);
+    return ResponseEntity.created(Locations.of("/api/enterprises/" + creditCode + "/credit-records/" + saved.id())).body(saved);
   }
 
   static void requireAdmin(Caller caller) {

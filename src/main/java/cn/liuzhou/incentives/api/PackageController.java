@@ -16,7 +16,6 @@ import cn.liuzhou.incentives.policy.PolicyPackage;
 import cn.liuzhou.incentives.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
@@ -204,7 +203,7 @@ public class PackageController {
       if (comment != null && !comment.isBlank()) {
         revisions.setComment(code, revision.revision(), comment.trim().length() > 2000 ? comment.trim().substring(0, 2000) : comment.trim());
       }
-      return ResponseEntity.created(URI.create("/api/packages/" + code)).body(revision);
+      return ResponseEntity.created(Locations.of("/api/packages/" + code)).body(revision);
     } catch (org.camunda.bpm.dmn.engine.DmnEngineException | org.camunda.bpm.engine.ProcessEngineException e) {
       if (e instanceof cn.liuzhou.incentives.policy.PackageRejectedException rejected) {
         throw rejected;
@@ -243,7 +242,7 @@ public class PackageController {
             "The proposal is no longer open (" + notOpen.proposal().status() + ")");
       }
       var revision = ((cn.liuzhou.incentives.policy.ProposalAdoption.Outcome.Adopted) outcome).revision();
-      return ResponseEntity.created(URI.create("/api/packages/" + code)).body(revision);
+      return ResponseEntity.created(Locations.of("/api/packages/" + code)).body(revision);
     } finally {
       identity.clearAuthentication();
     }

@@ -1,8 +1,8 @@
 package cn.liuzhou.incentives.county;
 
 import cn.liuzhou.incentives.api.ApiException;
+import cn.liuzhou.incentives.api.Locations;
 import cn.liuzhou.incentives.security.Caller;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +33,7 @@ public class CountyAwardController {
   @PostMapping
   public ResponseEntity<CountyAwardView> start(@RequestBody StartRequest request, Caller caller) {
     var run = service.start(caller, request.measureCode(), request.period());
-    return ResponseEntity.created(URI.create("/api/county-awards/" + run.id())).body(view(run));
+    return ResponseEntity.created(Locations.of("/api/county-awards/" + run.id())).body(view(run));
   }
 
   @GetMapping

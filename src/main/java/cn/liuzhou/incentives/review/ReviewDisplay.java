@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,10 +69,14 @@ public class ReviewDisplay {
   private final DecisionPreview decisions;
   private final EnterpriseCreditLookup inputs;
   private final StackingRules stacking;
+  /** Where the application's pages are reached ("" at the root, "/incentives" under that context path). */
+  private final String basePath;
 
   public ReviewDisplay(ScreeningRecords screenings, ApplicationJournal journal, Attachments attachments,
       People people, EnterpriseRegistry registry, PolicyCatalogue catalogue, DecisionPreview decisions,
-      EnterpriseCreditLookup inputs, StackingRules stacking) {
+      EnterpriseCreditLookup inputs, StackingRules stacking,
+      @Value("${incentives.base-path:${server.servlet.context-path:}}") String basePath) {
+    this.basePath = basePath(basePath);
     this.screenings = screenings;
     this.journal = journal;
     this.attachments = attachments;
@@ -117,11 +122,26 @@ public class ReviewDisplay {
   }
 
   /**
-   * The link from a task's form to the application's case file (/cases/{id}), for a task of the given candidate
-   * group: empty where the group may not open case files, so that no form shows a link that only answers 403.
+   * The link from a task's form to the application's case file (/cases/{id} under the base path), for a task of the
+   * given candidate group: empty where the group may not open case files, so that no form shows a link that only
+   * answers 403.
    */
-  public static String caseFileLink(String candidateGroup, String applicationId) {
-    return Groups.mayReadCaseFiles(candidateGroup) ? "[查看本申请案卷 " + applicationId + "](/cases/" + applicationId + ")" : "";
+  public String caseFileLink(String candidateGroup, String applicationId) {
+    return Groups.mayReadCaseFiles(candidateGroup)
+        ? "[查看本申请案卷 " + applicationId + "](" + basePath + "/cases/" + applicationId + ")" : "";
+  }
+
+  /**
+   * The base path of the links the forms' variables carry ({@code incentives.base-path}, by default the servlet
+   * context path): "" or "/incentives", never a trailing slash. Variables are stored with the task, so the links
+   * must be absolute paths that Tasklist (under /camunda/app/tasklist/…) resolves to this application's pages.
+   */
+  static String basePath(String configured) {
+    String path = configured == null ? "" : configured.strip();
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return path.isEmpty() || path.startsWith("/") ? path : "/" + path;
   }
 
   /** The evidence list as the forms show it, for refreshing open tasks when a file is added. */
@@ -203,7 +223,7 @@ public class ReviewDisplay {
     for (Attachments.Attachment a : files) {
       String type = EvidenceFormat.ofContentType(a.contentType()).map(EvidenceFormat::labelZh).orElse(a.contentType());
       md.append("- [").append(escape((a.documentType() == null ? "" : a.documentType() + " · ") + a.fileName()))
-          .append("](/api/applications/").append(app.id()).append("/attachments/").append(a.id()).append(")　")
+          .append("](").append(basePath).append("/api/applications/").append(app.id()).append("/attachments/").append(a.id()).append(")　")
           .append(type).append("，").append(EvidenceService.sizeText(a.sizeBytes())).append("，")
           .append(RegistrySnapshot.beijing(a.uploadedAt())).append(" 由 ").append(escape(displayName(a.uploadedBy())))
           .append(" 上传\n");

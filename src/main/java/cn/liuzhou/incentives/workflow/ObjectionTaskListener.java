@@ -22,9 +22,11 @@ public class ObjectionTaskListener implements TaskListener {
   private final ApplicationRepository applications;
   private final ApplicationJournal journal;
   private final ReviewerCheck reviewers;
+  private final ReviewDisplay display;
 
   public ObjectionTaskListener(Objections objections, ApplicationRepository applications, ApplicationJournal journal,
-      ReviewerCheck reviewers) {
+      ReviewerCheck reviewers, ReviewDisplay display) {
+    this.display = display;
     this.objections = objections;
     this.applications = applications;
     this.journal = journal;
@@ -41,7 +43,7 @@ public class ObjectionTaskListener implements TaskListener {
       task.setVariableLocal(Variables.APPLICANT_NAME, Variables.string(task, Variables.APPLICANT_NAME));
       task.setVariableLocal(Variables.MEASURE_TITLE, "公示异议 " + objection.id() + "：" + Variables.string(task, Variables.MEASURE_TITLE));
       task.setVariableLocal(Variables.PROPOSED_AWARD, app.approvedAward() == null ? "—" : String.format("%,.2f 元", app.approvedAward()));
-      task.setVariableLocal(ReviewDisplay.CASE_FILE_LINK, ReviewDisplay.caseFileLink(Groups.BUREAU, app.id()));
+      task.setVariableLocal(ReviewDisplay.CASE_FILE_LINK, display.caseFileLink(Groups.BUREAU, app.id()));
       return;
     }
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {

@@ -99,7 +99,7 @@ public class ReviewTaskListener implements TaskListener {
     cardVariables(task, app);
     // Calculation, registry data, earlier rounds, evidence and the role's own figures: display-only, task-local.
     display.of(task.getTaskDefinitionKey(), app).forEach(task::setVariableLocal);
-    task.setVariableLocal(ReviewDisplay.CASE_FILE_LINK, ReviewDisplay.caseFileLink(groupOf(task, app), app.id()));
+    task.setVariableLocal(ReviewDisplay.CASE_FILE_LINK, display.caseFileLink(groupOf(task, app), app.id()));
     if ("bureauReview".equals(task.getTaskDefinitionKey())) {
       task.getExecution().removeVariable(Variables.APPROVED_AWARD);
       String account = accounts.current(app.packageCode());

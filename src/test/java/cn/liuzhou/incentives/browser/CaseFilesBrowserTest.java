@@ -85,7 +85,10 @@ class CaseFilesBrowserTest extends ApiTestSupport {
       assertThat(new String(csv, StandardCharsets.UTF_8)).contains("申请编号", id, name);
 
       hit.click();
-      page.locator("#case-id").waitFor();
+      // The case file arrives in chunks (Tomcat sends each 8 KB as it fills) and Chromium builds the page as they come:
+      // #case-id, the status and the start of the timeline are there long before the rest. Read it once it has loaded.
+      page.waitForURL("http://localhost:" + port + "/cases/" + id);
+      assertThat(page.locator("#case-id").innerText()).isEqualTo(id);
       assertThat(page.locator("#case-status").innerText()).isEqualTo("已拨付");
       assertThat(page.locator("#case-version").innerText()).startsWith("LZ-2026Q2-r");
       String timeline = page.locator("#timeline").innerText();

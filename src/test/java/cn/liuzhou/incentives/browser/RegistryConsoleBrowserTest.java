@@ -7,6 +7,7 @@ import cn.liuzhou.incentives.registry.CreditCode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.Playwright;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,6 +98,7 @@ class RegistryConsoleBrowserTest extends ApiTestSupport {
       page.getByLabel("导入说明（必填：数据来源或依据的文件）").fill("2026年二季度规上企业名录");
       page.locator("#enterprise-import button[type=submit]").click();
       page.locator("#import-errors").waitFor();
+      page.waitForLoadState(LoadState.LOAD); // the table's rows may still be arriving (the page is sent in chunks)
       assertThat(page.locator("#import-errors tbody").innerText()).contains("第3行", "creditCode", "统一社会信用代码校验位错误");
       assertThat(page.locator("#console-errors").innerText()).contains("未导入任何数据");
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("console-import-errors.png")).setFullPage(true));
