@@ -189,7 +189,10 @@ public class QuarterEndSimulation extends Simulation {
           exec(http("POST /engine-rest/task/{id}/claim").post("/engine-rest/task/#{task}/claim")
                   .header("Authorization", "#{auth}").body(StringBody("{\"userId\":\"#{user}\"}")).check(status().is(204)))
               .exec(http("POST /engine-rest/task/{id}/complete (#{role})").post("/engine-rest/task/#{task}/complete")
-                  .header("Authorization", "#{auth}").body(StringBody("{\"variables\":#{variables}}")).check(status().is(204)))
+                  .header("Authorization", "#{auth}")
+                  // a payment reference (支付凭证号) is unique: one per task
+                  .body(StringBody(session -> "{\"variables\":" + session.getString("variables")
+                      .replace("{task}", session.getString("task")) + "}")).check(status().is(204)))
               .exec(session -> session.remove("task")));
 
   /** Reviewers by turns: two county reviewers (each of another county), then a bureau reviewer, then finance. */
@@ -203,7 +206,7 @@ public class QuarterEndSimulation extends Simulation {
           case 0 -> session.set("role", "bureau").set("group", "bureau-reviewers").set("user", "bureau")
               .set("variables", "{\"decision\":{\"value\":\"APPROVE\"},\"approvedAward\":{\"value\":10000}}");
           case 1 -> session.set("role", "finance").set("group", "finance").set("user", "finance")
-              .set("variables", "{\"paymentReference\":{\"value\":\"BENCH-PAY\"}}");
+              .set("variables", "{\"paymentReference\":{\"value\":\"BENCH-PAY-{task}\"}}");
           default -> session.set("role", "county").set("group", "county-" + county).set("user", "county." + county)
               .set("variables", "{\"decision\":{\"value\":\"APPROVE\"}}");
         };
