@@ -94,6 +94,35 @@ class PolicyConditionsApiTest extends ApiTestSupport {
   }
 
   @Test
+  void anAcquirerIsSubsidisedOnlyForMergingAnEnterpriseOnTheSeiList() {
+    String acquirer = cleanEnterprise();
+    String listed = cleanEnterprise();
+    String notListed = cleanEnterprise();
+    call("admin", HttpMethod.PUT, "/api/name-lists/LZ-SEI-ENTERPRISES/entries/" + listed, null);
+    Map<String, Object> merger = Map.of("newRegisteredCapital", 10000000, "producesInLiuzhou", true, "mergerDate",
+        java.time.LocalDate.now().minusDays(1).toString());
+
+    // 二十五 支持国内外知名企业兼并重组我市战略性新兴产业企业: the acquirer applies and names the merged enterprise,
+    // whose standing is read from the government's list.
+    JsonNode unnamed = fileAndScreen(acquirer, "LZ-SEI-MERGER", merger);
+    assertThat(unnamed.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(unnamed.get("reasons").toString()).contains("也未填写在名单内的被兼并重组企业");
+    JsonNode offList = fileAndScreen(acquirer, "LZ-SEI-MERGER", with(merger, "mergedEnterpriseCreditCode", notListed));
+    assertThat(offList.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(offList.get("reasons").toString()).contains("申报的被兼并重组企业不在战略性新兴产业企业名单");
+    JsonNode paid = fileAndScreen(acquirer, "LZ-SEI-MERGER", with(merger, "mergedEnterpriseCreditCode", listed));
+    assertThat(paid.get("status").asText()).as(paid.path("reasons").toString()).isEqualTo("COUNTY_REVIEW");
+    assertThat(paid.get("proposedAward").decimalValue()).isEqualByComparingTo("1000000");
+
+    // 三十 对新设立的检测检验认证机构: whether the applicant is one is a required fact, as for 计量认证.
+    var testing = call(acquirer, HttpMethod.POST, "/api/applications", Map.of("measureCode", "LZ-SEI-TESTING-INSTITUTION",
+        "creditCode", acquirer, "facts", Map.of("investmentAmount", 1000000, "establishedOn", java.time.LocalDate.now().toString()),
+        "projectId", registerProject(acquirer)));
+    assertThat(testing.getStatusCode().value()).isEqualTo(422);
+    assertThat(testing.getBody().get("errors").toString()).contains("testingInstitution");
+  }
+
+  @Test
   void aRecognitionDatedAfterTheFilingIsNotYetARecognition() {
     String ent = cleanEnterprise();
     String tomorrow = java.time.LocalDate.now().plusDays(1).toString();
