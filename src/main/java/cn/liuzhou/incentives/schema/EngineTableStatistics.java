@@ -48,7 +48,9 @@ public class EngineTableStatistics implements ApplicationRunner {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         s.execute("select pg_advisory_xact_lock(" + LOCK + ")");
-        var rs = s.executeQuery("select count(*) from pg_statistic_ext where stxname = '" + NAME + "'");
+        // the engine's table as the connection's search path resolves it (another schema may hold another one)
+        var rs = s.executeQuery("select count(*) from pg_statistic_ext where stxname = '" + NAME + "'"
+            + " and stxrelid = 'act_ru_authorization'::regclass");
         rs.next();
         if (rs.getInt(1) == 0) {
           s.execute("create statistics " + NAME + " on (perms_ & 2), (perms_ & 64), resource_type_"
