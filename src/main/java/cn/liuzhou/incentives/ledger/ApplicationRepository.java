@@ -149,7 +149,15 @@ public class ApplicationRepository {
   /** What screening found: the award and the limits that approval must check again. */
   public record Screening(BigDecimal proposedAward, String reasonsJson, String capGroup, BigDecimal capAmount,
       String capScope, BigDecimal roundingUnit, String amountSource, String exclusiveGroup, String onceKey,
-      String seriesKey) {}
+      String seriesKey, String subjectCode) {
+
+    public Screening(BigDecimal proposedAward, String reasonsJson, String capGroup, BigDecimal capAmount,
+        String capScope, BigDecimal roundingUnit, String amountSource, String exclusiveGroup, String onceKey,
+        String seriesKey) {
+      this(proposedAward, reasonsJson, capGroup, capAmount, capScope, roundingUnit, amountSource, exclusiveGroup, onceKey,
+          seriesKey, null);
+    }
+  }
 
   /** The outcome of screening, with what it counts against. */
   public void recordScreening(String id, Screening s) {
@@ -157,9 +165,9 @@ public class ApplicationRepository {
     jdbc.update("""
         update incentive_application set proposed_award = ?, approved_award = null, reasons = ?, cap_group = ?,
           cap_amount = ?, cap_scope = ?, rounding_unit = ?, amount_source = ?,
-          exclusive_group = ?, once_key = ?, series_key = ?, updated_at = ? where id = ?""",
+          exclusive_group = ?, once_key = ?, series_key = ?, subject_code = ?, updated_at = ? where id = ?""",
         s.proposedAward(), s.reasonsJson(), s.capGroup(), s.capAmount(), s.capScope(), s.roundingUnit(), s.amountSource(),
-        s.exclusiveGroup(), s.onceKey(), s.seriesKey(), now(), id);
+        s.exclusiveGroup(), s.onceKey(), s.seriesKey(), s.subjectCode(), now(), id);
   }
 
   public void setReasons(String id, String reasonsJson) {
@@ -220,6 +228,47 @@ public class ApplicationRepository {
   public List<ApplicationRecord> liveWithOnceKey(String creditCode, String onceKey, String exceptId) {
     return jdbc.query("select * from incentive_application where credit_code = ? and once_key = ? and id <> ? and " + LIVE,
         ROW, creditCode, onceKey, exceptId);
+  }
+
+  /**
+   * Live applications of any enterprise about the same subject (the enterprise the award is about, e.g. the acquired
+   * enterprise of a merger) with the same onceKey, other than the given one.
+   */
+  public List<ApplicationRecord> liveWithOnceKeyForSubject(String subjectCode, String onceKey, String exceptId) {
+    return jdbc.query("select * from incentive_application where subject_code = ? and once_key = ? and id <> ? and " + LIVE,
+        ROW, subjectCode, onceKey, exceptId);
+  }
+
+  /** Live applications of any enterprise about the same subject counting against the same cap, other than the given one. */
+  public List<ApplicationRecord> liveInCapGroupOfSubject(String subjectCode, String capGroup, String exceptId) {
+    return jdbc.query("select * from incentive_application where subject_code = ? and cap_group = ? and id <> ? and " + LIVE,
+        ROW, subjectCode, capGroup, exceptId);
+  }
+
+  /**
+   * Serialises screenings and approvals about the same subject, whoever applies: the subject (an acquired
+   * enterprise, say) need not be in the enterprise registry, so its lock row is created on first use. PostgreSQL's
+   * {@code on conflict do nothing} waits for a concurrent insert of the same row instead of failing.
+   */
+  public void lockSubject(String subjectCode) {
+    if (postgres()) {
+      jdbc.update("insert into application_subject_lock (subject_code) values (?) on conflict do nothing", subjectCode);
+    } else {
+      jdbc.update("merge into application_subject_lock key (subject_code) values (?)", subjectCode);
+    }
+    jdbc.query("select subject_code from application_subject_lock where subject_code = ? for update", rs -> null, subjectCode);
+  }
+
+  private volatile Boolean postgres;
+
+  private boolean postgres() {
+    Boolean known = postgres;
+    if (known == null) {
+      known = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
+          c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
+      postgres = known;
+    }
+    return known;
   }
 
   /** Applications of a measure (any enterprise) that passed screening and still count, other than the given one. */

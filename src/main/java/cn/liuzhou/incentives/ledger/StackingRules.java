@@ -1,10 +1,17 @@
 package cn.liuzhou.incentives.ledger;
 
+import cn.liuzhou.incentives.policy.Measure;
 import cn.liuzhou.incentives.policy.MeasureOutcome;
+import cn.liuzhou.incentives.policy.PolicyCatalogue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.liuzhou.incentives.policy.Reason;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +19,12 @@ import org.springframework.stereotype.Component;
  * The no-stacking rules and caps, checked against the ledger of earlier awards and open
  * applications. Which rule applies and its numbers come from the measure's decision outputs; this
  * class only counts. Callers hold the enterprise's lock so that two screenings cannot both spend
- * the same headroom.
+ * the same headroom, and for a measure with a subject ({@link Measure#subjectFact()}) the subject's lock too
+ * ({@link #lockSubject}).
+ *
+ * <p>A measure with a subject is about an enterprise that more than one applicant may name (the acquired enterprise
+ * of a merger: the acquirer names it, or it files itself). Its {@code onceKey} and its cap of scope {@code SUBJECT}
+ * then count every live application about that subject, whoever filed it, not only the applicant's own.
  */
 @Component
 public class StackingRules {
@@ -20,10 +32,42 @@ public class StackingRules {
   /** Reasons that block the application, and what already counts against its cap. */
   public record Result(List<Reason> reasons, BigDecimal counted, List<ApplicationRecord> countedApplications) {}
 
-  private final ApplicationRepository applications;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  public StackingRules(ApplicationRepository applications) {
+  private final ApplicationRepository applications;
+  private final PolicyCatalogue catalogue;
+
+  public StackingRules(ApplicationRepository applications, PolicyCatalogue catalogue) {
     this.applications = applications;
+    this.catalogue = catalogue;
+  }
+
+  /**
+   * The enterprise the application's award is about when its measure declares a subject (the enterprise the
+   * subject fact names, else the applicant); empty for other measures.
+   */
+  public Optional<String> subject(ApplicationRecord app) {
+    Optional<Measure> measure = catalogue.measure(app.measureCode()).filter(Measure::hasSubject);
+    if (measure.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Object> facts;
+    try {
+      facts = app.factsJson() == null ? Map.of() : JSON.readValue(app.factsJson(), new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable facts of application " + app.id(), e);
+    }
+    return Optional.of(measure.get().subject(facts, app.creditCode()));
+  }
+
+  /**
+   * Locks the application's subject, if its measure has one, until the transaction ends, and answers it. Call after
+   * the enterprise's lock (always in that order, so two screenings cannot wait for each other).
+   */
+  public Optional<String> lockSubject(ApplicationRecord app) {
+    Optional<String> subject = subject(app);
+    subject.ifPresent(applications::lockSubject);
+    return subject;
   }
 
   /**
@@ -64,7 +108,17 @@ public class StackingRules {
             "The project may receive only one of these measures; already applied: " + describe(blocking)));
       }
     }
-    if (outcome.onceKey() != null) {
+    String subject = subject(app).orElse(null);
+    if (outcome.onceKey() != null && subject != null) {
+      List<ApplicationRecord> blocking = applications.liveWithOnceKeyForSubject(subject, outcome.onceKey(), app.id());
+      if (!blocking.isEmpty()) {
+        String whom = subject.equals(app.creditCode()) ? "申报企业本身" : "企业 " + subject;
+        reasons.add(new Reason("ONCE_PER_SUBJECT",
+            "该奖励对同一对象企业（" + whom + "）只能享受一次，不论由哪家企业申报，已有关于该企业的申请：" + describe(blocking),
+            "This award is given once only per enterprise it is about (" + subject
+                + "), whoever applies; already applied for that enterprise: " + describe(blocking)));
+      }
+    } else if (outcome.onceKey() != null) { // with a subject the key holds per subject, not per applicant
       List<ApplicationRecord> blocking = applications.liveWithOnceKey(app.creditCode(), outcome.onceKey(), app.id());
       if (!blocking.isEmpty()) {
         reasons.add(new Reason("ONCE_ONLY", "该奖励只能享受一次（同一企业同一期、同一认定或同一项目），已有申请：" + describe(blocking),
@@ -91,8 +145,7 @@ public class StackingRules {
     List<ApplicationRecord> counted = List.of();
     BigDecimal sum = BigDecimal.ZERO;
     if (outcome.capAmount() != null && outcome.capGroup() != null && !"APPLICATION".equals(outcome.capScope())) {
-      String project = "PROJECT".equals(outcome.capScope()) ? app.projectId() : null;
-      counted = applications.liveInCapGroup(app.creditCode(), outcome.capGroup(), project, app.id());
+      counted = counted(app, outcome.capScope(), outcome.capGroup(), subject);
       sum = counted.stream().map(ApplicationRecord::countedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
       if (sum.compareTo(outcome.capAmount()) >= 0) {
         reasons.add(new Reason("CAP_REACHED",
@@ -114,10 +167,24 @@ public class StackingRules {
     if (app.capGroup() == null || "APPLICATION".equals(app.capScope())) {
       return app.capAmount().setScale(2);
     }
-    String project = "PROJECT".equals(app.capScope()) ? app.projectId() : null;
-    BigDecimal counted = applications.liveInCapGroup(app.creditCode(), app.capGroup(), project, app.id()).stream()
+    BigDecimal counted = counted(app, app.capScope(), app.capGroup(), subject(app).orElse(null)).stream()
         .map(ApplicationRecord::countedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     return app.capAmount().subtract(counted).max(BigDecimal.ZERO).setScale(2);
+  }
+
+  /**
+   * The other live applications counting against the same cap: per subject across applicants (scope SUBJECT, for a
+   * measure with a subject), per project, or per enterprise.
+   */
+  private List<ApplicationRecord> counted(ApplicationRecord app, String capScope, String capGroup, String subject) {
+    if ("SUBJECT".equals(capScope)) {
+      if (subject == null) {
+        throw new IllegalStateException("Cap scope SUBJECT needs a subjectFact in package.json for measure " + app.measureCode());
+      }
+      return applications.liveInCapGroupOfSubject(subject, capGroup, app.id());
+    }
+    String project = "PROJECT".equals(capScope) ? app.projectId() : null;
+    return applications.liveInCapGroup(app.creditCode(), capGroup, project, app.id());
   }
 
   static String describe(List<ApplicationRecord> records) {

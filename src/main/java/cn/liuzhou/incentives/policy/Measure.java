@@ -12,6 +12,10 @@ import java.util.List;
  * @param nameList name of the administrators' list an applicant must be on, if any
  * @param documents evidence the applicant uploads with the application (the portal asks for each); when the
  *     package names none, one optional upload of supporting evidence
+ * @param subjectFact for a measure whose award is about an enterprise other than (or besides) the applicant, e.g.
+ *     the acquired enterprise of a merger: the {@code creditCode} fact naming it; when the application leaves it
+ *     out the applicant itself is the subject. The decision's {@code onceKey} then holds once per subject across
+ *     all applicants and capScope {@code SUBJECT} counts the cap per subject (README, "Decision contract")
  */
 public record Measure(
     String code,
@@ -23,7 +27,8 @@ public record Measure(
     Boolean projectBased,
     String nameList,
     List<FactSpec> facts,
-    List<DocumentSpec> documents) {
+    List<DocumentSpec> documents,
+    String subjectFact) {
 
   /** A document the applicant uploads: its {@code documentType} for the attachments API, label, whether required. */
   public record DocumentSpec(String type, String labelZh, boolean required) {}
@@ -37,6 +42,20 @@ public record Measure(
 
   public boolean requiresProject() {
     return Boolean.TRUE.equals(projectBased);
+  }
+
+  /** Whether the measure's award is about a subject enterprise that another applicant may name too. */
+  public boolean hasSubject() {
+    return subjectFact != null && !subjectFact.isBlank();
+  }
+
+  /**
+   * The enterprise the award is about: the one {@link #subjectFact()} names in the declared facts, else the
+   * applicant; the applicant when the measure declares no subject.
+   */
+  public String subject(java.util.Map<String, Object> declared, String applicantCreditCode) {
+    Object named = hasSubject() && declared != null ? declared.get(subjectFact) : null;
+    return named instanceof String s && !s.isBlank() ? s.trim().toUpperCase(java.util.Locale.ROOT) : applicantCreditCode;
   }
 
   public List<FactSpec> facts() {

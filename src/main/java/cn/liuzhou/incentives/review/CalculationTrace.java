@@ -85,6 +85,7 @@ public final class CalculationTrace {
         case "ENTERPRISE" -> "同一企业";
         case "PROJECT" -> "同一项目";
         case "APPLICATION" -> "单个申请";
+        case "SUBJECT" -> "同一对象企业（如被兼并重组企业，不论由哪家企业申报）";
         default -> ledger.capScope();
       };
       StringBuilder cap = new StringBuilder("上限：" + scope + "最高 " + Money.yuan(ledger.capAmount()));

@@ -83,6 +83,7 @@ public class AwardScreening implements JavaDelegate {
     BigDecimal counted = null;
     if (reasons.isEmpty()) {
       registry.lock(app.creditCode());
+      stacking.lockSubject(app); // the enterprise the award is about, when another applicant may name it too
       boolean projectBased = catalogue.measure(app.measureCode()).map(Measure::requiresProject).orElse(false);
       StackingRules.Result ledger = stacking.check(app, outcome, projectBased,
           sameType.blocking(app.packageCode(), app.decisionVersionTag(), app.measureCode(), app.creditCode()), rule(app));
@@ -100,7 +101,7 @@ public class AwardScreening implements JavaDelegate {
     applications.recordScreening(app.id(), passed
         ? new ApplicationRepository.Screening(proposed, reasonsJson.write(reasons), outcome.capGroup(), outcome.capAmount(),
             outcome.capScope(), outcome.roundingUnit(), outcome.amountByBureau() || proposed == null ? "BUREAU" : "TABLE",
-            outcome.exclusiveGroup(), outcome.onceKey(), outcome.seriesKey())
+            outcome.exclusiveGroup(), outcome.onceKey(), outcome.seriesKey(), stacking.subject(app).orElse(null))
         : new ApplicationRepository.Screening(null, reasonsJson.write(reasons), null, null, null, null, null, null, null, null));
 
     String trace = null;

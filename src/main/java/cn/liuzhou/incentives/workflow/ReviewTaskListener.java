@@ -239,6 +239,7 @@ public class ReviewTaskListener implements TaskListener {
           "approvedAward must not exceed the proposed award of " + proposed.setScale(2).toPlainString());
     }
     registry.lock(app.creditCode());
+    stacking.lockSubject(app);
     BigDecimal headroom = stacking.headroom(app);
     if (headroom != null && approved.compareTo(headroom) > 0) {
       throw refuse("核定奖励金额超过奖励上限的剩余额度：上限 " + app.capAmount().toPlainString() + " 元，剩余 " + headroom.toPlainString()

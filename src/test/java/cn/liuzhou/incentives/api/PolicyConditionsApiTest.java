@@ -123,6 +123,52 @@ class PolicyConditionsApiTest extends ApiTestSupport {
   }
 
   @Test
+  void oneMergerIsSubsidisedOncePerAcquiredEnterpriseWhoeverFiles() {
+    String target = cleanEnterprise();
+    String acquirer = cleanEnterprise();
+    String third = cleanEnterprise();
+    String otherTarget = cleanEnterprise();
+    String laterTarget = cleanEnterprise();
+    for (String listed : new String[] {target, otherTarget, laterTarget}) {
+      call("admin", HttpMethod.PUT, "/api/name-lists/LZ-SEI-ENTERPRISES/entries/" + listed, null);
+    }
+    Map<String, Object> merger = Map.of("newRegisteredCapital", 40000000, "producesInLiuzhou", true, "mergerDate",
+        java.time.LocalDate.now().minusDays(1).toString());
+
+    // Audit #17: the acquired enterprise files alone (the catalogue's facts only) ...
+    JsonNode first = fileAndScreen(target, "LZ-SEI-MERGER", merger);
+    assertThat(first.get("status").asText()).as(first.path("reasons").toString()).isEqualTo("COUNTY_REVIEW");
+    assertThat(first.get("proposedAward").decimalValue()).isEqualByComparingTo("3000000");
+    // ... then neither its acquirer nor anybody else naming it is subsidised again for the same merger.
+    for (String other : new String[] {acquirer, third}) {
+      JsonNode again = fileAndScreen(other, "LZ-SEI-MERGER", with(merger, "mergedEnterpriseCreditCode", target));
+      assertThat(again.get("status").asText()).isEqualTo("REJECTED");
+      assertThat(again.get("reasons").toString()).contains("ONCE_PER_SUBJECT", "只能享受一次", target, first.get("id").asText(),
+          "依据：LZ-SEI-MERGER");
+    }
+    // The acquirer naming a target first, then the target filing alone: refused too.
+    JsonNode named = fileAndScreen(acquirer, "LZ-SEI-MERGER", with(merger, "mergedEnterpriseCreditCode", otherTarget));
+    assertThat(named.get("status").asText()).as(named.path("reasons").toString()).isEqualTo("COUNTY_REVIEW");
+    assertThat(named.get("proposedAward").decimalValue()).isEqualByComparingTo("3000000");
+    JsonNode alone = fileAndScreen(otherTarget, "LZ-SEI-MERGER", merger);
+    assertThat(alone.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(alone.get("reasons").toString()).contains("ONCE_PER_SUBJECT", named.get("id").asText());
+
+    // The cap counts per acquired enterprise: the same acquirer merging a different enterprise gets its own 3,000,000.
+    JsonNode different = fileAndScreen(acquirer, "LZ-SEI-MERGER", with(merger, "mergedEnterpriseCreditCode", laterTarget));
+    assertThat(different.get("status").asText()).as(different.path("reasons").toString()).isEqualTo("COUNTY_REVIEW");
+    assertThat(different.get("proposedAward").decimalValue()).isEqualByComparingTo("3000000");
+
+    // Once the first application is rejected, the merger may be filed again (by the acquirer, say).
+    assertThat(completeTask("county.liunan", first.get("id").asText(), Map.of("decision", "REJECT", "comment", "材料不全"))
+        .getStatusCode().value()).isEqualTo(204);
+    assertThat(application(first.get("id").asText()).get("status").asText()).isEqualTo("REJECTED");
+    JsonNode refiled = fileAndScreen(acquirer, "LZ-SEI-MERGER", with(merger, "mergedEnterpriseCreditCode", target));
+    assertThat(refiled.get("status").asText()).as(refiled.path("reasons").toString()).isEqualTo("COUNTY_REVIEW");
+    assertThat(refiled.get("proposedAward").decimalValue()).isEqualByComparingTo("3000000");
+  }
+
+  @Test
   void aRecognitionDatedAfterTheFilingIsNotYetARecognition() {
     String ent = cleanEnterprise();
     String tomorrow = java.time.LocalDate.now().plusDays(1).toString();
