@@ -12,8 +12,8 @@ create table if not exists application_subject_lock (
   subject_code varchar(18) primary key
 );
 
--- Merger applications screened before this version: the applicant was the acquired enterprise (it had to be on the
--- SEI list itself) and the measure had no once key; so that they block a second subsidy for the same merger, they
+-- Merger applications screened before this version: no release before it had mergedEnterpriseCreditCode, so the
+-- applicant was the acquired enterprise (it had to be on the SEI list itself), and the measure had no once key; so that they block a second subsidy for the same merger, they
 -- get the subject and the once key the table gives now.
 update incentive_application set subject_code = credit_code, once_key = 'LZ-SEI-MERGER'
   where measure_code = 'LZ-SEI-MERGER' and subject_code is null and once_key is null;

@@ -177,10 +177,9 @@ public class StackingRules {
    * measure with a subject), per project, or per enterprise.
    */
   private List<ApplicationRecord> counted(ApplicationRecord app, String capScope, String capGroup, String subject) {
-    if ("SUBJECT".equals(capScope)) {
-      if (subject == null) {
-        throw new IllegalStateException("Cap scope SUBJECT needs a subjectFact in package.json for measure " + app.measureCode());
-      }
+    // SUBJECT on a measure without a subject (an administrator's table for another measure): counted per enterprise,
+    // as strict as the default scope, rather than an incident at screening or a failed approval
+    if ("SUBJECT".equals(capScope) && subject != null) {
       return applications.liveInCapGroupOfSubject(subject, capGroup, app.id());
     }
     String project = "PROJECT".equals(capScope) ? app.projectId() : null;

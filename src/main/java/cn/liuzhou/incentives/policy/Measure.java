@@ -33,6 +33,15 @@ public record Measure(
   /** A document the applicant uploads: its {@code documentType} for the attachments API, label, whether required. */
   public record DocumentSpec(String type, String labelZh, boolean required) {}
 
+  /** A subject is named by one of the measure's own facts, of type creditCode; else the package does not load. */
+  public Measure {
+    if (subjectFact != null && !subjectFact.isBlank() && (facts == null || facts.stream()
+        .noneMatch(f -> subjectFact.equals(f.name()) && "creditCode".equals(f.type())))) {
+      throw new IllegalArgumentException("Measure " + code + ": subjectFact " + subjectFact
+          + " is not one of its facts of type creditCode");
+    }
+  }
+
   private static final List<DocumentSpec> DEFAULT_DOCUMENTS =
       List.of(new DocumentSpec("EVIDENCE", "证明材料（发票、合同、凭证等）", false));
 
