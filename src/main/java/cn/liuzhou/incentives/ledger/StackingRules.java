@@ -71,7 +71,8 @@ public class StackingRules {
   }
 
   /**
-   * @param projectBased the measure takes one application per project
+   * @param projectBased the measure takes one application per project (package.json: a project measure, unless
+   *     {@code oneApplicationPerProject} is false)
    * @param sameTypeBlocks awards from other programmes that the package's same-type mapping excludes
    */
   public Result check(ApplicationRecord app, MeasureOutcome outcome, boolean projectBased,

@@ -8,7 +8,10 @@ import java.util.List;
  *
  * @param applicant ENTERPRISE (filed through the API) or COUNTY (ranked by the bureau)
  * @param amountSource TABLE when the decision computes the award, BUREAU when the bureau enters it
- * @param projectBased true when one application is made per {@code projectId}
+ * @param projectBased true when an application names one of the applicant's registered projects ({@code projectId})
+ * @param oneApplicationPerProject for a project measure, whether a project takes one application only (default);
+ *     false where the source caps the award per project but the project's costs come in several pieces (e.g.
+ *     several design contracts, 三十 "单个项目最高补助30万元"): the project's applications then share its cap
  * @param nameList name of the administrators' list an applicant must be on, if any
  * @param documents evidence the applicant uploads with the application (the portal asks for each); when the
  *     package names none, one optional upload of supporting evidence
@@ -28,7 +31,8 @@ public record Measure(
     String nameList,
     List<FactSpec> facts,
     List<DocumentSpec> documents,
-    String subjectFact) {
+    String subjectFact,
+    Boolean oneApplicationPerProject) {
 
   /** A document the applicant uploads: its {@code documentType} for the attachments API, label, whether required. */
   public record DocumentSpec(String type, String labelZh, boolean required) {}
@@ -51,6 +55,11 @@ public record Measure(
 
   public boolean requiresProject() {
     return Boolean.TRUE.equals(projectBased);
+  }
+
+  /** Whether a second application for the same project is refused (a project measure, unless the package says not). */
+  public boolean takesOneApplicationPerProject() {
+    return requiresProject() && !Boolean.FALSE.equals(oneApplicationPerProject);
   }
 
   /** Whether the measure's award is about a subject enterprise that another applicant may name too. */

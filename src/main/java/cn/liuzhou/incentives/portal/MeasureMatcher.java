@@ -230,7 +230,7 @@ public class MeasureMatcher {
           registry.find(creditCode).map(Enterprise::county).orElse(null), projectId, "{}", ApplicationStatus.SCREENING,
           null, null, null, null, null, measure.decision(), tag, creditCode, null, null, null, null, today, null, null, null,
           null, null, null);
-      StackingRules.Result ledger = stacking.check(probe, outcome, measure.requiresProject(),
+      StackingRules.Result ledger = stacking.check(probe, outcome, measure.takesOneApplicationPerProject(),
           sameType.blocking(pkg.code(), tag, measure.code(), creditCode), measure.code() + "，" + pkg.code() + " " + measure.clause());
       reasons.addAll(ledger.reasons());
       counted = ledger.counted();

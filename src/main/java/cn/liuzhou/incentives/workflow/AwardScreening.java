@@ -84,8 +84,8 @@ public class AwardScreening implements JavaDelegate {
     if (reasons.isEmpty()) {
       registry.lock(app.creditCode());
       stacking.lockSubject(app); // the enterprise the award is about, when another applicant may name it too
-      boolean projectBased = catalogue.measure(app.measureCode()).map(Measure::requiresProject).orElse(false);
-      StackingRules.Result ledger = stacking.check(app, outcome, projectBased,
+      boolean onePerProject = catalogue.measure(app.measureCode()).map(Measure::takesOneApplicationPerProject).orElse(false);
+      StackingRules.Result ledger = stacking.check(app, outcome, onePerProject,
           sameType.blocking(app.packageCode(), app.decisionVersionTag(), app.measureCode(), app.creditCode()), rule(app));
       reasons.addAll(ledger.reasons());
       remainingCap = AwardCalculator.remaining(outcome.capAmount(), ledger.counted());

@@ -169,6 +169,35 @@ class PolicyConditionsApiTest extends ApiTestSupport {
   }
 
   @Test
+  void designContractsOfOneProjectShareTheProjectsCapInsteadOfBeingRefused() {
+    // 三十 按外包合同实际履约金额的10%给予补助，单个项目最高补助30万元: a project's several contracts share its cap.
+    String ent = cleanEnterprise();
+    call("admin", HttpMethod.PUT, "/api/name-lists/LZ-SEI-ENTERPRISES/entries/" + ent, null);
+    String project = registerProject(ent);
+    String day = java.time.LocalDate.now().minusDays(1).toString();
+    JsonNode first = fileAndScreen(ent, "LZ-SEI-DESIGN-OUTSOURCING", Map.of("contractAmount", 2000000, "contractDate", day), project);
+    assertThat(first.get("status").asText()).as(first.path("reasons").toString()).isEqualTo("COUNTY_REVIEW");
+    assertThat(first.get("proposedAward").decimalValue()).isEqualByComparingTo("200000");
+    JsonNode second = fileAndScreen(ent, "LZ-SEI-DESIGN-OUTSOURCING", Map.of("contractAmount", 2000000, "contractDate", day), project);
+    assertThat(second.get("status").asText()).as(second.path("reasons").toString()).isEqualTo("COUNTY_REVIEW");
+    assertThat(second.get("proposedAward").decimalValue()).isEqualByComparingTo("100000");
+    JsonNode third = fileAndScreen(ent, "LZ-SEI-DESIGN-OUTSOURCING", Map.of("contractAmount", 100000, "contractDate", day), project);
+    assertThat(third.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(third.get("reasons").toString()).contains("CAP_REACHED").doesNotContain("PROJECT_DUPLICATE");
+    // Another project has a cap of its own.
+    JsonNode other = fileAndScreen(ent, "LZ-SEI-DESIGN-OUTSOURCING", Map.of("contractAmount", 100000, "contractDate", day),
+        registerProject(ent));
+    assertThat(other.get("proposedAward").decimalValue()).isEqualByComparingTo("10000");
+    // A measure paid on the project's one investment figure still takes one application per project.
+    Map<String, Object> milciv = Map.of("investmentAmount", 1000000, "approvalDate", day);
+    String milcivProject = registerProject(ent);
+    JsonNode once = fileAndScreen(ent, "LZ-SEI-MILCIV-PROJECT", milciv, milcivProject);
+    assertThat(once.get("status").asText()).as(once.path("reasons").toString()).isEqualTo("COUNTY_REVIEW");
+    JsonNode twice = fileAndScreen(ent, "LZ-SEI-MILCIV-PROJECT", milciv, milcivProject);
+    assertThat(twice.get("reasons").toString()).contains("PROJECT_DUPLICATE");
+  }
+
+  @Test
   void aRecognitionDatedAfterTheFilingIsNotYetARecognition() {
     String ent = cleanEnterprise();
     String tomorrow = java.time.LocalDate.now().plusDays(1).toString();

@@ -16,7 +16,7 @@ class MeasureSubjectTest {
 
   static Measure measure(String subjectFact, FactSpec... facts) {
     return new Measure("X-MERGER", "二十五", "兼并重组", "ENTERPRISE", "X-MERGER", "TABLE", false, null, List.of(facts),
-        null, subjectFact);
+        null, subjectFact, null);
   }
 
   @Test
