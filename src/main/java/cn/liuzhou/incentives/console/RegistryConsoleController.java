@@ -78,18 +78,26 @@ class RegistryConsoleController {
     this.people = people;
   }
 
-  // ---- enterprise registry ----
-
-  @GetMapping("/console/enterprises")
-  String enterprises(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model) {
-    int total = registry.count(q);
+  /**
+   * A search result's page for the shared pager (parts :: pager): the query, the total, the page asked for (kept
+   * between the first and the last) and the number of pages; answers the offset of the page's first row.
+   */
+  private static int paging(Model model, String q, int page, int total) {
     int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     int current = Math.min(Math.max(page, 1), pages);
     model.addAttribute("q", q);
     model.addAttribute("total", total);
     model.addAttribute("page", current);
     model.addAttribute("pages", pages);
-    model.addAttribute("enterprises", registry.search(q, (current - 1) * PAGE_SIZE, PAGE_SIZE));
+    return (current - 1) * PAGE_SIZE;
+  }
+
+  // ---- enterprise registry ----
+
+  @GetMapping("/console/enterprises")
+  String enterprises(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model) {
+    int offset = paging(model, q, page, registry.count(q));
+    model.addAttribute("enterprises", registry.search(q, offset, PAGE_SIZE));
     model.addAttribute("columns", String.join(",", EnterpriseValidator.COLUMNS));
     model.addAttribute("industryNames", java.util.Arrays.stream(Industry.values())
         .collect(java.util.stream.Collectors.toMap(Industry::name, Industry::nameZh)));
@@ -205,14 +213,8 @@ class RegistryConsoleController {
 
   @GetMapping("/console/external-awards")
   String externalAwards(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model) {
-    int total = awards.count(q);
-    int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-    int current = Math.min(Math.max(page, 1), pages);
-    model.addAttribute("q", q);
-    model.addAttribute("total", total);
-    model.addAttribute("page", current);
-    model.addAttribute("pages", pages);
-    model.addAttribute("awards", awards.page(q, (current - 1) * PAGE_SIZE, PAGE_SIZE).stream()
+    int offset = paging(model, q, page, awards.count(q));
+    model.addAttribute("awards", awards.page(q, offset, PAGE_SIZE).stream()
         .map(a -> new AwardRow(a, registry.find(a.creditCode()).map(Enterprise::name).orElse("（未登记）"),
             people.of(a.importedBy()))).toList());
     model.addAttribute("columns", String.join(",", ExternalAwardImport.COLUMNS));

@@ -91,6 +91,24 @@ class RegistryConsoleApiTest extends ApiTestSupport {
   }
 
   @Test
+  void aLongSearchResultIsPagedWithTheSearchKeptBetweenPages() {
+    String marker = "翻页" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (int i = 0; i < RegistryConsoleController.PAGE_SIZE + 1; i++) {
+      csv.append(line(freshCode(), marker + "机械" + i + "有限公司", "liunan", "true"));
+    }
+    assertThat(importCsv("admin", "/api/enterprises/import", utf8(csv.toString())).getStatusCode().value()).isEqualTo(200);
+    PageSession admin = PageSession.login(rest, "admin", PASSWORD);
+    String link = "/console/enterprises?q=" + java.net.URLEncoder.encode(marker, StandardCharsets.UTF_8) + "&amp;page=";
+    String first = admin.get("/console/enterprises?q=" + marker).getBody();
+    assertThat(first).contains("第 1 页，共 2 页", link + "2").doesNotContain("上一页");
+    String last = admin.get("/console/enterprises?q=" + marker + "&page=2").getBody();
+    assertThat(last).contains("第 2 页，共 2 页", link + "1").doesNotContain("下一页");
+    // a page past the end shows the last one
+    assertThat(admin.get("/console/enterprises?q=" + marker + "&page=99").getBody()).contains("第 2 页，共 2 页");
+  }
+
+  @Test
   void aGoodFileIsImportedWithOrWithoutByteOrderMark() {
     String a = freshCode();
     String b = freshCode();
